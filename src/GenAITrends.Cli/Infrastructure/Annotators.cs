@@ -1,0 +1,9 @@
+using GenAITrends.Core.Ingestion;
+
+namespace GenAITrends.Cli.Infrastructure;
+
+/// <summary>Chooses what tags posts during import.</summary>
+public static class Annotators
+{
+    public static IPostAnnotator Load(CliContext cli) => NoAnnotation.Instance;
+}

@@ -1,0 +1,12 @@
+using GenAITrends.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("genaitrends");
+    config.AddCommand<ImportCommand>("import").WithDescription("Import X/Twitter CSV exports into the database.");
+    config.AddCommand<StatsCommand>("stats").WithDescription("Show totals of the database.");
+    config.AddCommand<GenerateCommand>("generate").WithDescription("Write a synthetic export in the canonical format (for benchmarks).");
+});
+return await app.RunAsync(args);

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using GenAITrends.Core.Posts;
+using GenAITrends.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using nietras.SeparatedValues;
+
+namespace GenAITrends.Core.Ingestion;
+
+/// <summary>
+/// Imports one CSV export, all-or-nothing: every row is written inside one SQLite transaction that
+/// commits together with the batch's final counts, so a crash, a cancellation or a file-level error
+/// leaves the posts, themes and rollups exactly as they were. Row-level problems reject that row
+/// (kept with its line number and reason) and the rest goes in.
+/// </summary>
+public sealed class PostImporter(string connectionString, IPostAnnotator annotator, ILogger<PostImporter> logger, TimeProvider? clock = null)
+{
+    public const int MaxFieldChars = 1024 * 1024;
+    private const int MaxRecordChars = 4 * MaxFieldChars;
+    private const int MaxColumns = 512;
+    private const int BlockSize = 2048;
+    private const int MaxStoredRejects = 100_000;
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var displayName = Path.GetFileName(request.DisplayName ?? request.FilePath);
+        var stopwatch = Stopwatch.StartNew();
+        var size = new FileInfo(request.FilePath).Length;
+        var batchId = request.ExistingBatchId ?? await ImportBatches.CreateAsync(connectionString, displayName, size, request.ImportedBy, _clock, ct);
+        await ImportBatches.MarkRunningAsync(connectionString, batchId, _clock, ct);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["BatchId"] = batchId, ["File"] = displayName });
+        logger.LogInformation("Import {BatchId} of {File} ({Bytes} bytes) started", batchId, displayName, size);
+
+        var state = new RunState();
+        try
+        {
+            var facts = await Task.Run(() => FileSniffer.Sniff(request.FilePath, ct), ct);
+            state.Sha256 = facts.Sha256;
+            state.Encoding = facts.EncodingName;
+            await ImportBatches.SetHashAsync(connectionString, batchId, facts.Sha256, ct);
+
+            var previous = await ImportBatches.FindSucceededBySha256Async(connectionString, facts.Sha256, batchId, ct);
+            if (previous is not null && !request.AllowRepeat)
+                throw new ImportFailedException($"This file (SHA-256 {facts.Sha256[..12]}…) was already imported as batch #{previous}; force a re-run to import it again.");
+            state.Previous = previous;
+
+            await Task.Run(() => Run(request.FilePath, facts, batchId, state, progress, stopwatch, ct), ct);
+            var result = state.ToResult(batchId, displayName, ImportStatus.Succeeded, null, stopwatch.Elapsed);
+            logger.LogInformation(
+                "Import {BatchId} of {File} succeeded: {Rows} rows, {Imported} imported, {Updated} updated, {Duplicates} duplicates, {Rejected} rejected in {DurationMs} ms ({Layout}, {Encoding})",
+                batchId, displayName, result.Rows, result.Imported, result.Updated, result.Duplicates, result.Rejected,
+                (long)stopwatch.Elapsed.TotalMilliseconds, result.Layout, result.Encoding);
+            return result;
+        }
+        catch (Exception ex) when (ex is ImportFailedException or OperationCanceledException or SqliteException or IOException or UnauthorizedAccessException)
+        {
+            var message = ex switch
+            {
+                ImportFailedException => ex.Message,
+                OperationCanceledException => "The import was cancelled; nothing was changed.",
+                SqliteException { SqliteErrorCode: 13 } => "The disk is full: the import was rolled back and nothing was changed.",
+                SqliteException { SqliteErrorCode: 8 } => "The database is read-only: the import was rolled back and nothing was changed.",
+                SqliteException s => $"Database error ({s.SqliteErrorCode}): {s.Message}. Nothing was changed.",
+                _ => $"Could not read the file: {ex.Message}",
+            };
+            var result = state.ToResult(batchId, displayName, ImportStatus.Failed, message, stopwatch.Elapsed);
+            await TryRecordFailure(batchId, result);
+            logger.LogWarning("Import {BatchId} of {File} failed after {DurationMs} ms: {Reason}",
+                batchId, displayName, (long)stopwatch.Elapsed.TotalMilliseconds, message);
+            return result;
+        }
+    }
+
+    private async Task TryRecordFailure(long batchId, ImportResult result)
+    {
+        try
+        {
+            await ImportBatches.MarkFailedAsync(connectionString, batchId, result, _clock, CancellationToken.None);
+        }
+        catch (SqliteException ex)
+        {
+            // A read-only or full disk can refuse even this small write; the import itself is rolled back.
+            logger.LogError(ex, "Could not record the failure of import {BatchId}", batchId);
+        }
+    }
+
+    private void Run(string path, FileFacts facts, long batchId, RunState state, IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
+    {
+        var delimiter = DelimiterDetector.Detect(path, facts.Encoding, facts.PreambleLength);
+        state.Delimiter = delimiter;
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        stream.Position = facts.PreambleLength;
+        using var text = new GuardedTextReader(new StreamReader(stream, facts.Encoding, false, 1 << 16), MaxRecordChars);
+        using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+
+        using var connection = SqliteConnections.Open(connectionString);
+        using var tx = connection.BeginTransaction(deferred: false);
+        using var writer = new SqlitePostWriter(connection, tx, batchId);
+        using var rejects = new RejectedRowWriter(connection, tx, batchId);
+
+        ColumnMap? map = null;
+        RowMapper? mapper = null;
+        var block = new List<PostDraft>(BlockSize);
+        var header = new List<string>();
+        var cols = new List<string>();
+        long lastProgressRows = 0;
+
+        try
+        {
+            foreach (var row in reader)
+            {
+                text.MarkRecordBoundary();
+                var line = (long)row.LineNumberFrom;
+
+                if (map is null)
+                {
+                    if (row.ColCount > MaxColumns)
+                        throw new ImportFailedException($"The header has {row.ColCount:N0} columns (more than {MaxColumns}): this is not a post export.");
+                    for (int i = 0; i < row.ColCount; i++) header.Add(row[i].ToString().Trim().Trim('\uFEFF'));
+                    map = ColumnMap.FromHeader(header);
+                    mapper = new RowMapper(map, _clock);
+                    state.Layout = map.Layout.ToString();
+                    continue;
+                }
+
+                state.Rows++;
+                if (IsBlankRecord(row)) { state.Rows--; continue; }
+
+                cols.Clear();
+                string? problem = null;
+                for (int i = 0; i < row.ColCount; i++)
+                {
+                    var span = row[i].Span;
+                    if (span.Length > MaxFieldChars)
+                        throw new ImportFailedException($"Line {line}: field {i + 1} is {span.Length:N0} characters long (the limit is 1 MB): the file is malformed or not a post export.");
+                    if (i < header.Count) cols.Add(span.ToString());
+                    else if (!span.IsWhiteSpace()) problem ??= $"has {row.ColCount} fields but the header has {header.Count}";
+                }
+                if (row.ColCount < header.Count)
+                    problem = $"has {row.ColCount} fields but the header has {header.Count}";
+
+                var mapped = problem is null ? mapper!.Map(cols, line) : new MappedRow(null, problem);
+                if (mapped.Draft is null)
+                {
+                    state.Rejected++;
+                    var reason = mapped.RejectReason!;
+                    if (state.Errors.Count < ImportResult.MaxErrorsReported) state.Errors.Add(new RowError(line, reason));
+                    if (state.Rejected <= MaxStoredRejects) rejects.Add(line, reason, RowMapper.Excerpt(row.Span.ToString(), 300));
+                    continue;
+                }
+                block.Add(mapped.Draft);
+                if (block.Count == BlockSize)
+                {
+                    WriteBlock(block, writer, state, ct);
+                    if (progress is not null && state.Rows - lastProgressRows >= 10_000)
+                    {
+                        lastProgressRows = state.Rows;
+                        progress.Report(new ImportProgress(batchId, state.Rows, stream.Position, facts.SizeBytes, stopwatch.Elapsed));
+                    }
+                }
+            }
+        }
+        catch (RecordTooLongException)
+        {
+            throw new ImportFailedException($"A record starting after line {state.Rows + 1} runs over {MaxRecordChars / MaxFieldChars} MB without ending: an unterminated quote or a file without line breaks.");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException)
+        {
+            throw new ImportFailedException($"The file is not valid CSV near line {state.Rows + 1}: {ex.Message}");
+        }
+
+        if (map is null)
+            throw new ImportFailedException("The file has no header row: it is empty or blank.");
+        WriteBlock(block, writer, state, ct);
+
+        if (state.Rows == 0)
+            throw new ImportFailedException("The file has a header but no data rows.");
+        if (state.Imported + state.Updated + state.Duplicates == 0)
+        {
+            var first = state.Errors.FirstOrDefault();
+            throw new ImportFailedException($"No row could be imported: all {state.Rejected:N0} rows were rejected (first: line {first?.Line}: {first?.Reason}).");
+        }
+
+        ct.ThrowIfCancellationRequested();
+        writer.FlushRollups(force: true);
+        ImportBatches.MarkSucceeded(connection, tx, batchId, state.ToResult(batchId, "", ImportStatus.Succeeded, null, stopwatch.Elapsed), annotator.Version, _clock);
+        tx.Commit();
+        progress?.Report(new ImportProgress(batchId, state.Rows, facts.SizeBytes, facts.SizeBytes, stopwatch.Elapsed));
+    }
+
+    private static bool IsBlankRecord(SepReader.Row row)
+    {
+        for (int i = 0; i < row.ColCount; i++)
+            if (!row[i].Span.IsWhiteSpace()) return false;
+        return true;
+    }
+
+    private void WriteBlock(List<PostDraft> block, SqlitePostWriter writer, RunState state, CancellationToken ct)
+    {
+        if (block.Count == 0) return;
+        ct.ThrowIfCancellationRequested();
+        annotator.Annotate(block);
+        foreach (var draft in block)
+        {
+            switch (writer.Write(draft))
+            {
+                case WriteOutcome.Imported: state.Imported++; break;
+                case WriteOutcome.Updated: state.Updated++; break;
+                default: state.Duplicates++; break;
+            }
+        }
+        block.Clear();
+        writer.FlushRollups(force: false);
+    }
+
+    private sealed class RunState
+    {
+        public long Rows, Imported, Updated, Duplicates, Rejected;
+        public List<RowError> Errors { get; } = [];
+        public string? Sha256, Layout, Encoding;
+        public char? Delimiter;
+        public long? Previous;
+
+        public ImportResult ToResult(long batchId, string file, ImportStatus status, string? error, TimeSpan duration) => new()
+        {
+            BatchId = batchId,
+            File = file,
+            Status = status,
+            // A failed import changes nothing: report rows read, but no row as stored.
+            Rows = Rows,
+            Imported = status == ImportStatus.Succeeded ? Imported : 0,
+            Updated = status == ImportStatus.Succeeded ? Updated : 0,
+            Duplicates = status == ImportStatus.Succeeded ? Duplicates : 0,
+            Rejected = Rejected,
+            Errors = [.. Errors],
+            Error = error,
+            Sha256 = Sha256,
+            Layout = Layout,
+            Encoding = Encoding,
+            Delimiter = Delimiter,
+            Duration = duration,
+            PreviousImportOfSameFile = Previous,
+        };
+    }
+}

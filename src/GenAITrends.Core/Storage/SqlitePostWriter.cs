@@ -1,0 +1,235 @@
+using GenAITrends.Core.Ingestion;
+using GenAITrends.Core.Posts;
+using Microsoft.Data.Sqlite;
+
+namespace GenAITrends.Core.Storage;
+
+public enum WriteOutcome { Imported, Updated, Duplicate }
+
+/// <summary>
+/// The import's fast path: prepared statements on one connection inside one transaction.
+/// New posts are inserted; a post already stored (same dedupe key) is updated when the export brings
+/// higher engagement figures (counts only grow, so an older export never rolls figures back), and
+/// is otherwise a duplicate. Rollups are adjusted alongside.
+/// </summary>
+public sealed class SqlitePostWriter : IDisposable
+{
+    private const int AuthorCacheLimit = 200_000;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _tx;
+    private readonly long _batchId;
+    private readonly RollupAccumulator _rollups = new();
+    private readonly Dictionary<string, long> _authorIds = new(StringComparer.Ordinal);
+
+    private readonly SqliteCommand _insertPost, _findPost, _updatePost, _insertTheme, _findThemes, _findAuthor, _insertAuthor, _updateAuthor, _insertFts;
+
+    public SqlitePostWriter(SqliteConnection connection, SqliteTransaction tx, long batchId)
+    {
+        _connection = connection;
+        _tx = tx;
+        _batchId = batchId;
+
+        _insertPost = Prepare("""
+            INSERT INTO Posts (PlatformPostId, DedupeKey, AuthorId, CreatedAtUtc, Day, Text, Lang, Likes, Reposts, Replies,
+                               Quotes, Bookmarks, Impressions, IsRetweet, RetweetedAuthorId, Url, ContentHash,
+                               CreatedByBatchId, UpdatedByBatchId, Sentiment, SentimentScore)
+            VALUES ($pid, $key, $author, $created, $day, $text, $lang, $likes, $reposts, $replies,
+                    $quotes, $bookmarks, $impressions, $rt, $rtauthor, $url, $hash, $batch, $batch, $sentiment, $score)
+            ON CONFLICT (DedupeKey) DO NOTHING
+            RETURNING Id
+            """, "$pid", "$key", "$author", "$created", "$day", "$text", "$lang", "$likes", "$reposts", "$replies",
+            "$quotes", "$bookmarks", "$impressions", "$rt", "$rtauthor", "$url", "$hash", "$batch", "$sentiment", "$score");
+        _findPost = Prepare("""
+            SELECT Id, Likes, Reposts, Replies, Quotes, Bookmarks, Impressions, CreatedByBatchId, UpdatedByBatchId,
+                   Day, Lang, AuthorId, SentimentScore
+            FROM Posts WHERE DedupeKey = $key
+            """, "$key");
+        _updatePost = Prepare("""
+            UPDATE Posts SET Likes = $likes, Reposts = $reposts, Replies = $replies, Quotes = $quotes,
+                             Bookmarks = $bookmarks, Impressions = $impressions, UpdatedByBatchId = $batch
+            WHERE Id = $id
+            """, "$likes", "$reposts", "$replies", "$quotes", "$bookmarks", "$impressions", "$batch", "$id");
+        _insertTheme = Prepare("INSERT INTO PostThemes (PostId, Theme, Probability) VALUES ($post, $theme, $p)", "$post", "$theme", "$p");
+        _findThemes = Prepare("SELECT Theme FROM PostThemes WHERE PostId = $post", "$post");
+        _findAuthor = Prepare("SELECT Id FROM Authors WHERE Handle = $handle", "$handle");
+        _insertAuthor = Prepare("""
+            INSERT INTO Authors (Handle, DisplayName, FollowerCount, PlatformUserId) VALUES ($handle, $name, $followers, $uid)
+            RETURNING Id
+            """, "$handle", "$name", "$followers", "$uid");
+        _updateAuthor = Prepare("""
+            UPDATE Authors SET DisplayName = coalesce($name, DisplayName), FollowerCount = coalesce($followers, FollowerCount),
+                               PlatformUserId = coalesce($uid, PlatformUserId)
+            WHERE Id = $id
+            """, "$name", "$followers", "$uid", "$id");
+        _insertFts = Prepare("INSERT INTO PostsFts (rowid, Text) VALUES ($id, $text)", "$id", "$text");
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = sql;
+        foreach (var p in parameters) cmd.Parameters.Add(new SqliteParameter(p, null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    public WriteOutcome Write(PostDraft d)
+    {
+        var authorId = AuthorId(d.AuthorHandle, d.AuthorName, d.Followers, d.AuthorPlatformId);
+        long? retweetedId = d.RetweetedAuthor is { } rt && rt != d.AuthorHandle ? AuthorId(rt, null, null, null) : null;
+        var day = DayOf(d.CreatedAtUtc);
+
+        var p = _insertPost.Parameters;
+        p[0].Value = (object?)d.PlatformPostId ?? DBNull.Value;
+        p[1].Value = d.DedupeKey;
+        p[2].Value = authorId;
+        p[3].Value = new DateTimeOffset(d.CreatedAtUtc).ToUnixTimeMilliseconds();
+        p[4].Value = day;
+        p[5].Value = d.Text;
+        p[6].Value = (object?)d.Lang ?? DBNull.Value;
+        p[7].Value = d.Likes;
+        p[8].Value = d.Reposts;
+        p[9].Value = d.Replies;
+        p[10].Value = d.Quotes;
+        p[11].Value = d.Bookmarks;
+        p[12].Value = (object?)d.Impressions ?? DBNull.Value;
+        p[13].Value = d.IsRetweet;
+        p[14].Value = (object?)retweetedId ?? DBNull.Value;
+        p[15].Value = (object?)d.Url ?? DBNull.Value;
+        p[16].Value = d.ContentHash;
+        p[17].Value = _batchId;
+        p[18].Value = d.Sentiment.HasValue ? (int)d.Sentiment.Value : DBNull.Value;
+        p[19].Value = d.SentimentScore.HasValue ? d.SentimentScore.Value : DBNull.Value;
+
+        var inserted = _insertPost.ExecuteScalar();
+        if (inserted is long postId)
+        {
+            Span<byte> themes = stackalloc byte[d.Themes.Length];
+            for (int i = 0; i < d.Themes.Length; i++)
+            {
+                var t = d.Themes[i];
+                _insertTheme.Parameters[0].Value = postId;
+                _insertTheme.Parameters[1].Value = (int)t.Theme;
+                _insertTheme.Parameters[2].Value = t.Probability;
+                _insertTheme.ExecuteNonQuery();
+                themes[i] = (byte)t.Theme;
+            }
+            _insertFts.Parameters[0].Value = postId;
+            _insertFts.Parameters[1].Value = d.MatchText;
+            _insertFts.ExecuteNonQuery();
+            _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore);
+            return WriteOutcome.Imported;
+        }
+        return UpdateExisting(d);
+    }
+
+    private WriteOutcome UpdateExisting(PostDraft d)
+    {
+        _findPost.Parameters[0].Value = d.DedupeKey;
+        long id, likes, reposts, replies, quotes, bookmarks, createdBy, updatedBy, authorId;
+        long? impressions;
+        int day;
+        string? lang;
+        float? score;
+        using (var r = _findPost.ExecuteReader())
+        {
+            if (!r.Read()) throw new InvalidOperationException($"Post {d.DedupeKey} vanished during import.");
+            id = r.GetInt64(0); likes = r.GetInt64(1); reposts = r.GetInt64(2); replies = r.GetInt64(3);
+            quotes = r.GetInt64(4); bookmarks = r.GetInt64(5); impressions = r.IsDBNull(6) ? null : r.GetInt64(6);
+            createdBy = r.GetInt64(7); updatedBy = r.GetInt64(8); day = r.GetInt32(9);
+            lang = r.IsDBNull(10) ? null : r.GetString(10); authorId = r.GetInt64(11);
+            score = r.IsDBNull(12) ? null : r.GetFloat(12);
+        }
+
+        // Seen earlier in this same file: a duplicate row of the export, never stored twice.
+        if (createdBy == _batchId || updatedBy == _batchId)
+            return WriteOutcome.Duplicate;
+
+        long nLikes = Math.Max(likes, d.Likes), nReposts = Math.Max(reposts, d.Reposts), nReplies = Math.Max(replies, d.Replies),
+             nQuotes = Math.Max(quotes, d.Quotes), nBookmarks = Math.Max(bookmarks, d.Bookmarks);
+        long? nImpressions = impressions.HasValue || d.Impressions.HasValue
+            ? Math.Max(impressions ?? 0, d.Impressions ?? 0) : null;
+        if (nLikes == likes && nReposts == reposts && nReplies == replies && nQuotes == quotes
+            && nBookmarks == bookmarks && nImpressions == impressions)
+            return WriteOutcome.Duplicate;
+
+        var u = _updatePost.Parameters;
+        u[0].Value = nLikes; u[1].Value = nReposts; u[2].Value = nReplies; u[3].Value = nQuotes;
+        u[4].Value = nBookmarks; u[5].Value = (object?)nImpressions ?? DBNull.Value; u[6].Value = _batchId; u[7].Value = id;
+        _updatePost.ExecuteNonQuery();
+
+        var engagementDelta = (nLikes + nReposts + nReplies + nQuotes) - (likes + reposts + replies + quotes);
+        if (engagementDelta != 0)
+        {
+            var themes = ThemesOf(id);
+            _rollups.Add(day, lang, authorId, themes, 0, engagementDelta, score);
+        }
+        return WriteOutcome.Updated;
+    }
+
+    private byte[] ThemesOf(long postId)
+    {
+        _findThemes.Parameters[0].Value = postId;
+        using var r = _findThemes.ExecuteReader();
+        var list = new List<byte>(2);
+        while (r.Read()) list.Add((byte)r.GetInt64(0));
+        return [.. list];
+    }
+
+    private long AuthorId(string handle, string? name, long? followers, string? platformId)
+    {
+        if (_authorIds.TryGetValue(handle, out var id))
+        {
+            if (followers.HasValue || name is not null) UpdateAuthor(id, name, followers, platformId);
+            return id;
+        }
+        if (_authorIds.Count >= AuthorCacheLimit) _authorIds.Clear();
+
+        _findAuthor.Parameters[0].Value = handle;
+        if (_findAuthor.ExecuteScalar() is long existing)
+        {
+            id = existing;
+            UpdateAuthor(id, name, followers, platformId);
+        }
+        else
+        {
+            var a = _insertAuthor.Parameters;
+            a[0].Value = handle; a[1].Value = (object?)name ?? DBNull.Value;
+            a[2].Value = (object?)followers ?? DBNull.Value; a[3].Value = (object?)platformId ?? DBNull.Value;
+            id = (long)_insertAuthor.ExecuteScalar()!;
+        }
+        _authorIds[handle] = id;
+        return id;
+    }
+
+    private readonly Dictionary<long, (string?, long?)> _lastAuthorFacts = [];
+
+    private void UpdateAuthor(long id, string? name, long? followers, string? platformId)
+    {
+        // Most rows repeat what we already wrote for this author: skip the write then.
+        if (_lastAuthorFacts.TryGetValue(id, out var last) && last == (name, followers)) return;
+        if (_lastAuthorFacts.Count >= AuthorCacheLimit) _lastAuthorFacts.Clear();
+        _lastAuthorFacts[id] = (name, followers);
+        var u = _updateAuthor.Parameters;
+        u[0].Value = (object?)name ?? DBNull.Value; u[1].Value = (object?)followers ?? DBNull.Value;
+        u[2].Value = (object?)platformId ?? DBNull.Value; u[3].Value = id;
+        _updateAuthor.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes pending rollup deltas; call before commit, and now and then to bound memory.</summary>
+    public void FlushRollups(bool force)
+    {
+        if (force || _rollups.PendingAuthorEntries > 100_000)
+            _rollups.Flush(_connection, _tx);
+    }
+
+    public static int DayOf(DateTime utc) => (int)(utc.Ticks / TimeSpan.TicksPerDay - DateTime.UnixEpoch.Ticks / TimeSpan.TicksPerDay);
+
+    public void Dispose()
+    {
+        foreach (var c in new[] { _insertPost, _findPost, _updatePost, _insertTheme, _findThemes, _findAuthor, _insertAuthor, _updateAuthor, _insertFts })
+            c.Dispose();
+    }
+}
