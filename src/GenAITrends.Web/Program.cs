@@ -1,26 +1,30 @@
+using GenAITrends.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+builder.AddTrendsLogging();
+builder.AddTrendsDatabase();
+builder.AddTrendsClassification();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
-
-app.UseHttpsRedirection();
-
+app.UseTrendsRequestLogging();
 app.UseRouting();
-
 app.UseAuthorization();
 
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapTrendsHealth();
 
+await app.InitializeTrendsDatabaseAsync();
 app.Run();
+
+/// <summary>Entry point marker for WebApplicationFactory&lt;Program&gt; in tests.</summary>
+public partial class Program;

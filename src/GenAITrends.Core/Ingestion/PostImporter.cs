@@ -86,27 +86,103 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         }
     }
 
+    /// <summary>A block of parsed rows on its way from the parsing stage to the writing stage.</summary>
+    private sealed record Block(List<PostDraft> Drafts, List<(long Line, string Reason, string Raw)> Rejects, long BytesRead);
+
     private void Run(string path, FileFacts facts, long batchId, RunState state, IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
     {
-        var delimiter = DelimiterDetector.Detect(path, facts.Encoding, facts.PreambleLength);
-        state.Delimiter = delimiter;
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        stream.Position = facts.PreambleLength;
-        using var text = new GuardedTextReader(new StreamReader(stream, facts.Encoding, false, 1 << 16), MaxRecordChars);
-        using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+        state.Delimiter = DelimiterDetector.Detect(path, facts.Encoding, facts.PreambleLength);
 
         using var connection = SqliteConnections.Open(connectionString);
         using var tx = connection.BeginTransaction(deferred: false);
         using var writer = new SqlitePostWriter(connection, tx, batchId);
         using var rejects = new RejectedRowWriter(connection, tx, batchId);
 
+        // Two stages on two cores: parsing + classification feed SQLite writes through a small bounded queue.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<Block>(boundedCapacity: 4);
+        var producer = Task.Run(() =>
+        {
+            try { Parse(path, facts, state, queue, linked.Token); }
+            finally { queue.CompleteAdding(); }
+        }, linked.Token);
+
+        long lastProgressRows = 0, written = 0;
+        try
+        {
+            foreach (var block in queue.GetConsumingEnumerable(linked.Token))
+            {
+                foreach (var (line, reason, raw) in block.Rejects) rejects.Add(line, reason, raw);
+                foreach (var draft in block.Drafts)
+                {
+                    switch (writer.Write(draft))
+                    {
+                        case WriteOutcome.Imported: state.Imported++; break;
+                        case WriteOutcome.Updated: state.Updated++; break;
+                        default: state.Duplicates++; break;
+                    }
+                }
+                written += block.Drafts.Count + block.Rejects.Count;
+                writer.FlushRollups(force: false);
+                if (progress is not null && written - lastProgressRows >= 10_000)
+                {
+                    lastProgressRows = written;
+                    progress.Report(new ImportProgress(batchId, written, block.BytesRead, facts.SizeBytes, stopwatch.Elapsed));
+                }
+            }
+        }
+        catch (Exception) when (!producer.IsCompleted)
+        {
+            linked.Cancel();
+            try { producer.Wait(CancellationToken.None); } catch (AggregateException) { }
+            throw;
+        }
+        try { producer.Wait(CancellationToken.None); }
+        catch (AggregateException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+        }
+
+        if (state.Rows == 0)
+            throw new ImportFailedException("The file has a header but no data rows.");
+        if (state.Imported + state.Updated + state.Duplicates == 0)
+        {
+            var first = state.Errors.FirstOrDefault();
+            throw new ImportFailedException($"No row could be imported: all {state.Rejected:N0} rows were rejected (first: line {first?.Line}: {first?.Reason}).");
+        }
+
+        ct.ThrowIfCancellationRequested();
+        writer.FlushRollups(force: true);
+        ImportBatches.MarkSucceeded(connection, tx, batchId, state.ToResult(batchId, "", ImportStatus.Succeeded, null, stopwatch.Elapsed), annotator.Version, _clock);
+        tx.Commit();
+        progress?.Report(new ImportProgress(batchId, state.Rows, facts.SizeBytes, facts.SizeBytes, stopwatch.Elapsed));
+    }
+
+    /// <summary>The parsing stage: CSV records → validated drafts (classified) or rejects, in blocks.</summary>
+    private void Parse(string path, FileFacts facts, RunState state, System.Collections.Concurrent.BlockingCollection<Block> queue, CancellationToken ct)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        stream.Position = facts.PreambleLength;
+        using var text = new GuardedTextReader(new StreamReader(stream, facts.Encoding, false, 1 << 16), MaxRecordChars);
+        using var reader = Sep.New(state.Delimiter!.Value).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+
         ColumnMap? map = null;
         RowMapper? mapper = null;
-        var block = new List<PostDraft>(BlockSize);
         var header = new List<string>();
         var cols = new List<string>();
-        long lastProgressRows = 0;
+        var drafts = new List<PostDraft>(BlockSize);
+        var rejected = new List<(long, string, string)>();
+
+        void Emit()
+        {
+            if (drafts.Count == 0 && rejected.Count == 0) return;
+            ct.ThrowIfCancellationRequested();
+            annotator.Annotate(drafts);
+            // The CSV reader closes the stream when its enumeration ends: then the whole file has been read.
+            queue.Add(new Block(drafts, rejected, stream.CanSeek ? stream.Position : facts.SizeBytes), ct);
+            drafts = new List<PostDraft>(BlockSize);
+            rejected = [];
+        }
 
         try
         {
@@ -125,9 +201,8 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
                     state.Layout = map.Layout.ToString();
                     continue;
                 }
-
+                if (IsBlankRecord(row)) continue;
                 state.Rows++;
-                if (IsBlankRecord(row)) { state.Rows--; continue; }
 
                 cols.Clear();
                 string? problem = null;
@@ -148,19 +223,13 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
                     state.Rejected++;
                     var reason = mapped.RejectReason!;
                     if (state.Errors.Count < ImportResult.MaxErrorsReported) state.Errors.Add(new RowError(line, reason));
-                    if (state.Rejected <= MaxStoredRejects) rejects.Add(line, reason, RowMapper.Excerpt(row.Span.ToString(), 300));
-                    continue;
+                    if (state.Rejected <= MaxStoredRejects) rejected.Add((line, reason, RowMapper.Excerpt(row.Span.ToString(), 300)));
                 }
-                block.Add(mapped.Draft);
-                if (block.Count == BlockSize)
+                else
                 {
-                    WriteBlock(block, writer, state, ct);
-                    if (progress is not null && state.Rows - lastProgressRows >= 10_000)
-                    {
-                        lastProgressRows = state.Rows;
-                        progress.Report(new ImportProgress(batchId, state.Rows, stream.Position, facts.SizeBytes, stopwatch.Elapsed));
-                    }
+                    drafts.Add(mapped.Draft);
                 }
+                if (drafts.Count == BlockSize || rejected.Count == BlockSize) Emit();
             }
         }
         catch (RecordTooLongException)
@@ -174,21 +243,7 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
 
         if (map is null)
             throw new ImportFailedException("The file has no header row: it is empty or blank.");
-        WriteBlock(block, writer, state, ct);
-
-        if (state.Rows == 0)
-            throw new ImportFailedException("The file has a header but no data rows.");
-        if (state.Imported + state.Updated + state.Duplicates == 0)
-        {
-            var first = state.Errors.FirstOrDefault();
-            throw new ImportFailedException($"No row could be imported: all {state.Rejected:N0} rows were rejected (first: line {first?.Line}: {first?.Reason}).");
-        }
-
-        ct.ThrowIfCancellationRequested();
-        writer.FlushRollups(force: true);
-        ImportBatches.MarkSucceeded(connection, tx, batchId, state.ToResult(batchId, "", ImportStatus.Succeeded, null, stopwatch.Elapsed), annotator.Version, _clock);
-        tx.Commit();
-        progress?.Report(new ImportProgress(batchId, state.Rows, facts.SizeBytes, facts.SizeBytes, stopwatch.Elapsed));
+        Emit();
     }
 
     private static bool IsBlankRecord(SepReader.Row row)
@@ -196,24 +251,6 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         for (int i = 0; i < row.ColCount; i++)
             if (!row[i].Span.IsWhiteSpace()) return false;
         return true;
-    }
-
-    private void WriteBlock(List<PostDraft> block, SqlitePostWriter writer, RunState state, CancellationToken ct)
-    {
-        if (block.Count == 0) return;
-        ct.ThrowIfCancellationRequested();
-        annotator.Annotate(block);
-        foreach (var draft in block)
-        {
-            switch (writer.Write(draft))
-            {
-                case WriteOutcome.Imported: state.Imported++; break;
-                case WriteOutcome.Updated: state.Updated++; break;
-                default: state.Duplicates++; break;
-            }
-        }
-        block.Clear();
-        writer.FlushRollups(force: false);
     }
 
     private sealed class RunState
