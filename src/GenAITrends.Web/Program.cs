@@ -1,10 +1,12 @@
 using GenAITrends.Web.Infrastructure;
+using GenAITrends.Web.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTrendsLogging();
 builder.AddTrendsDatabase();
 builder.AddTrendsClassification();
+builder.Services.AddTrendsPolicies();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseTrendsRequestLogging();
 app.UseRouting();
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapStaticAssets();
