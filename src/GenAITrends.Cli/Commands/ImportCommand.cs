@@ -61,6 +61,8 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
             if (settings.Json) WriteJson(result);
             else WriteSummary(result);
         }
+        if (Environment.GetEnvironmentVariable("GENAITRENDS_PRINT_PEAK_MEMORY") == "1")
+            Console.Error.WriteLine($"peak-working-set-bytes:{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64}");
         return failed == 0 ? 0 : 1;
     }
 

@@ -22,7 +22,8 @@ public sealed class SqlitePostWriter : IDisposable
     private readonly RollupAccumulator _rollups = new();
     private readonly Dictionary<string, long> _authorIds = new(StringComparer.Ordinal);
 
-    private readonly SqliteCommand _insertPost, _findPost, _updatePost, _insertTheme, _findThemes, _findAuthor, _insertAuthor, _updateAuthor, _insertFts;
+    private readonly RawStatement _insertPost, _insertTheme, _insertFts;
+    private readonly SqliteCommand _findPost, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor;
 
     public SqlitePostWriter(SqliteConnection connection, SqliteTransaction tx, long batchId)
     {
@@ -30,15 +31,13 @@ public sealed class SqlitePostWriter : IDisposable
         _tx = tx;
         _batchId = batchId;
 
-        _insertPost = Prepare("""
+        _insertPost = new RawStatement(connection, """
             INSERT INTO Posts (PlatformPostId, DedupeKey, AuthorId, CreatedAtUtc, Day, Text, Lang, Likes, Reposts, Replies,
                                Quotes, Bookmarks, Impressions, IsRetweet, RetweetedAuthorId, Url, ContentHash,
                                CreatedByBatchId, UpdatedByBatchId, Sentiment, SentimentScore)
-            VALUES ($pid, $key, $author, $created, $day, $text, $lang, $likes, $reposts, $replies,
-                    $quotes, $bookmarks, $impressions, $rt, $rtauthor, $url, $hash, $batch, $batch, $sentiment, $score)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20)
             ON CONFLICT (DedupeKey) DO NOTHING
-            """, "$pid", "$key", "$author", "$created", "$day", "$text", "$lang", "$likes", "$reposts", "$replies",
-            "$quotes", "$bookmarks", "$impressions", "$rt", "$rtauthor", "$url", "$hash", "$batch", "$sentiment", "$score");
+            """);
         _findPost = Prepare("""
             SELECT Id, Likes, Reposts, Replies, Quotes, Bookmarks, Impressions, CreatedByBatchId, UpdatedByBatchId,
                    Day, Lang, AuthorId, SentimentScore
@@ -49,7 +48,7 @@ public sealed class SqlitePostWriter : IDisposable
                              Bookmarks = $bookmarks, Impressions = $impressions, UpdatedByBatchId = $batch
             WHERE Id = $id
             """, "$likes", "$reposts", "$replies", "$quotes", "$bookmarks", "$impressions", "$batch", "$id");
-        _insertTheme = Prepare("INSERT INTO PostThemes (PostId, Theme, Probability) VALUES ($post, $theme, $p)", "$post", "$theme", "$p");
+        _insertTheme = new RawStatement(connection, "INSERT INTO PostThemes (PostId, Theme, Probability) VALUES (?1, ?2, ?3)");
         _findThemes = Prepare("SELECT Theme FROM PostThemes WHERE PostId = $post", "$post");
         _findAuthor = Prepare("SELECT Id FROM Authors WHERE Handle = $handle", "$handle");
         _insertAuthor = Prepare("""
@@ -61,7 +60,7 @@ public sealed class SqlitePostWriter : IDisposable
                                PlatformUserId = coalesce($uid, PlatformUserId)
             WHERE Id = $id
             """, "$name", "$followers", "$uid", "$id");
-        _insertFts = Prepare("INSERT INTO PostsFts (rowid, Text) VALUES ($id, $text)", "$id", "$text");
+        _insertFts = new RawStatement(connection, "INSERT INTO PostsFts (rowid, Text) VALUES (?1, ?2)");
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
@@ -80,45 +79,24 @@ public sealed class SqlitePostWriter : IDisposable
         long? retweetedId = d.RetweetedAuthor is { } rt && rt != d.AuthorHandle ? AuthorId(rt, null, null, null) : null;
         var day = DayOf(d.CreatedAtUtc);
 
-        var p = _insertPost.Parameters;
-        p[0].Value = (object?)d.PlatformPostId ?? DBNull.Value;
-        p[1].Value = d.DedupeKey;
-        p[2].Value = authorId;
-        p[3].Value = new DateTimeOffset(d.CreatedAtUtc).ToUnixTimeMilliseconds();
-        p[4].Value = day;
-        p[5].Value = d.Text;
-        p[6].Value = (object?)d.Lang ?? DBNull.Value;
-        p[7].Value = d.Likes;
-        p[8].Value = d.Reposts;
-        p[9].Value = d.Replies;
-        p[10].Value = d.Quotes;
-        p[11].Value = d.Bookmarks;
-        p[12].Value = (object?)d.Impressions ?? DBNull.Value;
-        p[13].Value = d.IsRetweet;
-        p[14].Value = (object?)retweetedId ?? DBNull.Value;
-        p[15].Value = (object?)d.Url ?? DBNull.Value;
-        p[16].Value = d.ContentHash;
-        p[17].Value = _batchId;
-        p[18].Value = d.Sentiment.HasValue ? (int)d.Sentiment.Value : DBNull.Value;
-        p[19].Value = d.SentimentScore.HasValue ? d.SentimentScore.Value : DBNull.Value;
-
-        // ExecuteNonQuery + last_insert_rowid is much cheaper than RETURNING through a data reader.
-        if (_insertPost.ExecuteNonQuery() == 1)
+        _insertPost
+            .Bind(1, d.PlatformPostId).Bind(2, d.DedupeKey).Bind(3, authorId)
+            .Bind(4, new DateTimeOffset(d.CreatedAtUtc).ToUnixTimeMilliseconds()).Bind(5, day)
+            .Bind(6, d.Text).Bind(7, d.Lang).Bind(8, d.Likes).Bind(9, d.Reposts).Bind(10, d.Replies)
+            .Bind(11, d.Quotes).Bind(12, d.Bookmarks).Bind(13, d.Impressions).Bind(14, d.IsRetweet ? 1L : 0L)
+            .Bind(15, retweetedId).Bind(16, d.Url).Bind(17, d.ContentHash).Bind(18, _batchId)
+            .Bind(19, d.Sentiment.HasValue ? (long)d.Sentiment.Value : null).Bind(20, (double?)d.SentimentScore);
+        if (_insertPost.Execute() == 1)
         {
-            var postId = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+            var postId = _insertPost.LastInsertRowId;
             Span<byte> themes = stackalloc byte[d.Themes.Length];
             for (int i = 0; i < d.Themes.Length; i++)
             {
                 var t = d.Themes[i];
-                _insertTheme.Parameters[0].Value = postId;
-                _insertTheme.Parameters[1].Value = (int)t.Theme;
-                _insertTheme.Parameters[2].Value = t.Probability;
-                _insertTheme.ExecuteNonQuery();
+                _insertTheme.Bind(1, postId).Bind(2, (long)t.Theme).Bind(3, (double)t.Probability).Execute();
                 themes[i] = (byte)t.Theme;
             }
-            _insertFts.Parameters[0].Value = postId;
-            _insertFts.Parameters[1].Value = d.MatchText;
-            _insertFts.ExecuteNonQuery();
+            _insertFts.Bind(1, postId).Bind(2, d.MatchText).Execute();
             _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore);
             return WriteOutcome.Imported;
         }
@@ -229,7 +207,9 @@ public sealed class SqlitePostWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _insertPost, _findPost, _updatePost, _insertTheme, _findThemes, _findAuthor, _insertAuthor, _updateAuthor, _insertFts })
-            c.Dispose();
+        foreach (var c in new[] { _findPost, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor }) c.Dispose();
+        _insertPost.Dispose();
+        _insertTheme.Dispose();
+        _insertFts.Dispose();
     }
 }
