@@ -58,49 +58,30 @@ public sealed class RollupAccumulator
 
     public void Flush(SqliteConnection connection, SqliteTransaction tx)
     {
-        using (var cmd = connection.CreateCommand())
+        using (var daily = new RawStatement(connection, """
+            INSERT INTO DailyRollups (Day, Theme, Lang, Posts, Engagement, SentimentSum, SentimentCount)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (Day, Theme, Lang) DO UPDATE SET
+              Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement,
+              SentimentSum = SentimentSum + excluded.SentimentSum, SentimentCount = SentimentCount + excluded.SentimentCount
+            """))
         {
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO DailyRollups (Day, Theme, Lang, Posts, Engagement, SentimentSum, SentimentCount)
-                VALUES ($day, $theme, $lang, $posts, $eng, $ss, $sc)
-                ON CONFLICT (Day, Theme, Lang) DO UPDATE SET
-                  Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement,
-                  SentimentSum = SentimentSum + excluded.SentimentSum, SentimentCount = SentimentCount + excluded.SentimentCount
-                """;
-            var pDay = cmd.Parameters.Add("$day", SqliteType.Integer);
-            var pTheme = cmd.Parameters.Add("$theme", SqliteType.Integer);
-            var pLang = cmd.Parameters.Add("$lang", SqliteType.Text);
-            var (pPosts, pEng, pSs, pSc) = SumParameters(cmd);
-            cmd.Prepare();
             foreach (var (k, s) in _daily)
-            {
-                pDay.Value = k.Day; pTheme.Value = k.Theme; pLang.Value = k.Lang;
-                SetSums(s, pPosts, pEng, pSs, pSc);
-                cmd.ExecuteNonQuery();
-            }
+                daily.Bind(1, k.Day).Bind(2, k.Theme).Bind(3, k.Lang).Bind(4, s.Posts).Bind(5, s.Engagement)
+                     .Bind(6, s.SentimentSum).Bind(7, s.SentimentCount).Execute();
         }
-        using (var cmd = connection.CreateCommand())
+        using (var author = new RawStatement(connection, """
+            INSERT INTO AuthorDailyRollups (AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (AuthorId, Day, Theme) DO UPDATE SET
+              Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement,
+              SentimentSum = SentimentSum + excluded.SentimentSum, SentimentCount = SentimentCount + excluded.SentimentCount
+            """))
         {
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO AuthorDailyRollups (AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount)
-                VALUES ($author, $day, $theme, $posts, $eng, $ss, $sc)
-                ON CONFLICT (AuthorId, Day, Theme) DO UPDATE SET
-                  Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement,
-                  SentimentSum = SentimentSum + excluded.SentimentSum, SentimentCount = SentimentCount + excluded.SentimentCount
-                """;
-            var pAuthor = cmd.Parameters.Add("$author", SqliteType.Integer);
-            var pDay = cmd.Parameters.Add("$day", SqliteType.Integer);
-            var pTheme = cmd.Parameters.Add("$theme", SqliteType.Integer);
-            var (pPosts, pEng, pSs, pSc) = SumParameters(cmd);
-            cmd.Prepare();
-            foreach (var (k, s) in _author)
-            {
-                pAuthor.Value = k.AuthorId; pDay.Value = k.Day; pTheme.Value = k.Theme;
-                SetSums(s, pPosts, pEng, pSs, pSc);
-                cmd.ExecuteNonQuery();
-            }
+            // Sorted by key so the upserts walk the primary-key B-tree in order.
+            foreach (var (k, s) in _author.OrderBy(e => e.Key.AuthorId).ThenBy(e => e.Key.Day).ThenBy(e => e.Key.Theme))
+                author.Bind(1, k.AuthorId).Bind(2, k.Day).Bind(3, k.Theme).Bind(4, s.Posts).Bind(5, s.Engagement)
+                      .Bind(6, s.SentimentSum).Bind(7, s.SentimentCount).Execute();
         }
         if (_hadRemovals)
         {
@@ -113,14 +94,5 @@ public sealed class RollupAccumulator
         }
         _daily.Clear();
         _author.Clear();
-    }
-
-    private static (SqliteParameter, SqliteParameter, SqliteParameter, SqliteParameter) SumParameters(SqliteCommand cmd) =>
-        (cmd.Parameters.Add("$posts", SqliteType.Integer), cmd.Parameters.Add("$eng", SqliteType.Integer),
-         cmd.Parameters.Add("$ss", SqliteType.Real), cmd.Parameters.Add("$sc", SqliteType.Integer));
-
-    private static void SetSums(Sums s, SqliteParameter posts, SqliteParameter eng, SqliteParameter ss, SqliteParameter sc)
-    {
-        posts.Value = s.Posts; eng.Value = s.Engagement; ss.Value = s.SentimentSum; sc.Value = s.SentimentCount;
     }
 }

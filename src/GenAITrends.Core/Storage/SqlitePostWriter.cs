@@ -199,7 +199,7 @@ public sealed class SqlitePostWriter : IDisposable
     /// <summary>Writes pending rollup deltas; call before commit, and now and then to bound memory.</summary>
     public void FlushRollups(bool force)
     {
-        if (force || _rollups.PendingAuthorEntries > 100_000)
+        if (force || _rollups.PendingAuthorEntries > 400_000)
             _rollups.Flush(_connection, _tx);
     }
 
