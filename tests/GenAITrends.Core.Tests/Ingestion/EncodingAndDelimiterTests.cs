@@ -19,6 +19,8 @@ public sealed class EncodingAndDelimiterTests
         { "utf-8 with BOM", new UTF8Encoding(true), "utf-8" },
         { "utf-16 LE with BOM", new UnicodeEncoding(bigEndian: false, byteOrderMark: true), "utf-16" },
         { "utf-16 BE with BOM", new UnicodeEncoding(bigEndian: true, byteOrderMark: true), "utf-16BE" },
+        { "utf-32 LE with BOM", new UTF32Encoding(bigEndian: false, byteOrderMark: true), "utf-32" },
+        { "utf-32 BE with BOM", new UTF32Encoding(bigEndian: true, byteOrderMark: true), "utf-32BE" },
     };
 
     [Theory]
