@@ -42,6 +42,7 @@ public static class MalformedCorpus
         ["semicolon_header_comma_rows.csv"] = Expectation.Fails("No row could be imported: all 2 rows were rejected (first: line 2: has 1 fields but the header has 5)."),
         ["excel_sep_line.csv"] = Expectation.Fails("Unknown layout: columns found [sep=, (unnamed)]"),
         ["all_rows_ragged.csv"] = Expectation.Fails("No row could be imported: all 2 rows were rejected (first: line 2: has 2 fields but the header has 5)."),
+        ["only_row_has_a_multiline_date.csv"] = Expectation.Fails("(first: line 2: unparseable date '2024-05-01 10:00 or so')."),
         ["all_dates_out_of_range.csv"] = Expectation.Fails("No row could be imported: all 2 rows were rejected (first: line 2: date 1999-12-31 is before 2006-03-21"),
         ["duplicate_header_names.csv"] = Expectation.Fails("The header repeats column name(s) 'text'"),
         ["duplicate_header_names_differing_in_case.csv"] = Expectation.Fails("The header repeats column name(s) 'Text'"),
