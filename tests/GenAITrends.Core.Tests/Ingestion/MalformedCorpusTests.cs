@@ -24,6 +24,8 @@ public static class MalformedCorpus
         ["header_only.csv"] = Expectation.Fails("The file has a header but no data rows."),
         ["header_then_blank_lines.csv"] = Expectation.Fails("The file has a header but no data rows."),
         ["blank_lines_only.csv"] = Expectation.Fails("The file has no header row: it is empty or blank."),
+        ["bom_only.csv"] = Expectation.Fails("The file has no header row: it is empty or blank."),
+        ["utf16_bom_then_blank_lines.csv"] = Expectation.Fails("The file has no header row: it is empty or blank."),
         ["binary_garbage.csv"] = Expectation.Fails("NUL bytes: it is binary"),
         ["binary_garbage_without_nuls.csv"] = Expectation.Fails("Unknown layout: columns found ["),
         ["zip_renamed.csv"] = Expectation.Fails("The file is a ZIP archive"),
