@@ -6,7 +6,7 @@ namespace GenAITrends.Core.Tests.Ingestion;
 /// <summary>All-or-nothing: an import cancelled half-way leaves no trace but its failed batch row.</summary>
 public sealed class CancellationTests
 {
-    private const int SyntheticPosts = 30_000;
+    private const int SyntheticPosts = 20_000;
 
     private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
