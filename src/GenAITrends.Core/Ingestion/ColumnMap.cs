@@ -111,11 +111,18 @@ public sealed class ColumnMap
         if (index[(int)PostField.CreatedAt] < 0) missing.Add("a time column (created_at, tweet_created, created, date, timestamp)");
         if (missing.Count > 0)
         {
-            var found = string.Join(", ", header.Select(h => h.Length == 0 ? "(unnamed)" : h).Take(40));
+            var found = string.Join(", ", header.Select(h => h.Length == 0 ? "(unnamed)" : Shorten(h)).Take(40));
             throw new ImportFailedException($"Unknown layout: columns found [{found}]; needed {string.Join(" and ", missing)}.");
         }
 
         return new ColumnMap(header, index, DetectLayout(normalised));
+    }
+
+    /// <summary>A header name as shown in a one-line error: control characters and line breaks as spaces, at most 40 characters.</summary>
+    private static string Shorten(string name)
+    {
+        var s = new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        return s.Length <= 40 ? s : s[..40] + "…";
     }
 
     private static ExportLayout DetectLayout(string[] h)

@@ -48,7 +48,8 @@ public static class FileSniffer
                 {
                     if (span.StartsWith("PK\u0003\u0004"u8))
                         throw new ImportFailedException("The file is a ZIP archive, not a CSV export: unzip it and upload the .csv inside.");
-                    if (span.StartsWith("%PDF"u8) || span.StartsWith("\u001f\u008b"u8) || span.StartsWith("\u0089PNG"u8))
+                    // Byte arrays, not u8 literals: "\u0089"u8 would be the two UTF-8 bytes C2 89.
+                    if (span.StartsWith("%PDF"u8) || span.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || span.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]))
                         throw new ImportFailedException("The file is binary (PDF, gzip or image), not a CSV export.");
                 }
                 span = span[preamble..];
@@ -86,6 +87,9 @@ public static class FileSniffer
     private static (Encoding?, int) DetectBom(ReadOnlySpan<byte> b)
     {
         if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (new UTF8Encoding(false), 3);
+        // UTF-32 LE starts like UTF-16 LE (FF FE), so it is tested first.
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return (new UTF32Encoding(false, false), 4);
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return (new UTF32Encoding(true, false), 4);
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (new UnicodeEncoding(false, false), 2);
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (new UnicodeEncoding(true, false), 2);
         return (null, 0);

@@ -164,7 +164,6 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         stream.Position = facts.PreambleLength;
         using var text = new GuardedTextReader(new StreamReader(stream, facts.Encoding, false, 1 << 16), MaxRecordChars);
-        using var reader = Sep.New(state.Delimiter!.Value).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
 
         ColumnMap? map = null;
         RowMapper? mapper = null;
@@ -184,15 +183,26 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
             rejected = [];
         }
 
+        long nextLine = 1;
         try
         {
+            // Created inside the try: Sep reads ahead on creation, so a first record without end throws here.
+            using var reader = Sep.New(state.Delimiter!.Value).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
             foreach (var row in reader)
             {
                 text.MarkRecordBoundary();
                 var line = (long)row.LineNumberFrom;
+                var recordStart = nextLine;
+                nextLine = row.LineNumberToExcl;
+
+                // A record only ends inside quotes at the end of the file: the rest of the file was swallowed
+                // into one field. (Checked on the raw span, before columns are unescaped in place.)
+                if (row.Span.Count('"') % 2 != 0)
+                    throw new ImportFailedException($"Line {recordStart}: a quoted field is never closed (unterminated quote) and runs to the end of the file: the file is truncated or malformed.");
 
                 if (map is null)
                 {
+                    if (IsBlankRecord(row)) continue; // blank lines before the header
                     if (row.ColCount > MaxColumns)
                         throw new ImportFailedException($"The header has {row.ColCount:N0} columns (more than {MaxColumns}): this is not a post export.");
                     for (int i = 0; i < row.ColCount; i++) header.Add(row[i].ToString().Trim().Trim('\uFEFF'));
@@ -234,7 +244,7 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         }
         catch (RecordTooLongException)
         {
-            throw new ImportFailedException($"A record starting after line {state.Rows + 1} runs over {MaxRecordChars / MaxFieldChars} MB without ending: an unterminated quote or a file without line breaks.");
+            throw new ImportFailedException($"The record starting at line {nextLine} runs over {MaxRecordChars / MaxFieldChars} MB without ending: an unterminated quote or a file without line breaks.");
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException)
         {

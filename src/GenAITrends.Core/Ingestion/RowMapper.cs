@@ -23,7 +23,7 @@ public sealed partial class RowMapper(ColumnMap map, TimeProvider clock)
         if (ValueParsers.IsNull(rawDate))
             return Reject("no date");
         if (!ValueParsers.TryParseDate(rawDate, out var created))
-            return Reject($"unparseable date '{Excerpt(rawDate, 40)}'");
+            return Reject($"unparseable date '{Shown(rawDate, 40)}'");
         if (created < EarliestPost)
             return Reject($"date {created:yyyy-MM-dd} is before 2006-03-21, when the first post was written");
         if (created > clock.GetUtcNow().UtcDateTime.AddDays(1))
@@ -48,7 +48,7 @@ public sealed partial class RowMapper(ColumnMap map, TimeProvider clock)
         // Counts: dedicated columns first, else the API v2 public_metrics blob.
         var metrics = default(PublicMetrics);
         if (map.Has(PostField.PublicMetrics) && !ValueParsers.TryParsePublicMetrics(Get(PostField.PublicMetrics), out metrics))
-            return Reject($"unreadable public_metrics '{Excerpt(Get(PostField.PublicMetrics), 40)}'");
+            return Reject($"unreadable public_metrics '{Shown(Get(PostField.PublicMetrics), 40)}'");
 
         long? likes, reposts, replies, quotes, bookmarks, impressions, followers;
         string? bad;
@@ -105,7 +105,7 @@ public sealed partial class RowMapper(ColumnMap map, TimeProvider clock)
             if (!map.Has(field)) return null;
             var raw = Get(field);
             if (!ValueParsers.TryParseCount(raw, out var parsed))
-                return $"{FieldName(field)} '{Excerpt(raw, 20)}' is not a number";
+                return $"{FieldName(field)} '{Shown(raw, 20)}' is not a number";
             if (parsed < 0)
                 return $"{FieldName(field)} is negative ({parsed})";
             value = parsed ?? fallback;
@@ -134,6 +134,12 @@ public sealed partial class RowMapper(ColumnMap map, TimeProvider clock)
     }
 
     internal static string Excerpt(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+
+    /// <summary>A value quoted in a reject reason: on one line (reasons end up in one-line file errors), excerpted.</summary>
+    private static string Shown(string s, int max) => Excerpt(string.Create(s.Length, s, (dst, src) =>
+    {
+        for (int i = 0; i < src.Length; i++) dst[i] = char.IsControl(src[i]) ? ' ' : src[i];
+    }), max);
 
     /// <summary>Web-UI scrapes prefix the body with "Name\n@handle\n·\n2m"; the age is glued to the body.</summary>
     internal static string StripScraperPrefix(string text)
