@@ -71,6 +71,14 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
                 batchId, displayName, (long)stopwatch.Elapsed.TotalMilliseconds, message);
             return result;
         }
+        catch (Exception ex)
+        {
+            // A bug or an environment problem: still roll back (done by disposal), record and report it.
+            var result = state.ToResult(batchId, displayName, ImportStatus.Failed, $"Unexpected error: {ex.Message}. Nothing was changed.", stopwatch.Elapsed);
+            await TryRecordFailure(batchId, result);
+            logger.LogError(ex, "Import {BatchId} of {File} failed unexpectedly", batchId, displayName);
+            return result;
+        }
     }
 
     private async Task TryRecordFailure(long batchId, ImportResult result)
