@@ -7,6 +7,15 @@ app.Configure(config =>
     config.SetApplicationName("genaitrends");
     config.AddCommand<ImportCommand>("import").WithDescription("Import X/Twitter CSV exports into the database.");
     config.AddCommand<StatsCommand>("stats").WithDescription("Show totals of the database.");
+    config.AddBranch("users", users =>
+    {
+        users.SetDescription("Manage accounts (roles: Admin, Analyst, Manager).");
+        users.AddCommand<UsersAddCommand>("add").WithDescription("Add a user with a role.")
+            .WithExample("users", "add", "ana@example.com", "--role", "Analyst", "--password-stdin");
+        users.AddCommand<UsersListCommand>("list").WithDescription("List users, their roles and lockouts.");
+        users.AddCommand<UsersRemoveCommand>("remove").WithDescription("Remove a user (never the last admin).");
+        users.AddCommand<UsersSetPasswordCommand>("set-password").WithDescription("Set a user's password from standard input; lifts a lockout.");
+    });
     config.AddCommand<GenerateCommand>("generate").WithDescription("Write a synthetic export in the canonical format (for benchmarks).");
 });
 return await app.RunAsync(args);
