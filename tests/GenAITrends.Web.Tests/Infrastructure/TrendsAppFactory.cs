@@ -60,11 +60,14 @@ public class TrendsAppFactory : WebApplicationFactory<Program>
         _usersCreated = true;
     }
 
-    /// <summary>A client on https://localhost that keeps cookies and does not follow redirects.</summary>
+    /// <summary>
+    /// A client on https://trends.test (HTTPS so Secure cookies flow; not localhost, which HSTS leaves out)
+    /// that keeps cookies and does not follow redirects.
+    /// </summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = new Uri("https://trends.test"),
         HandleCookies = true,
     });
 
