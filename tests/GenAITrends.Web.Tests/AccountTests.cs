@@ -191,7 +191,7 @@ public sealed class FirstRunTests : IDisposable
         Directory.CreateDirectory(_dir);
         using (var factory = new NoPasswordFactory(_dir, sample: true))
         {
-            _ = factory.Server;
+            factory.StartServer();
             var file = FirstRunAccounts.PasswordFilePath(_dir, AccountRoles.Admin);
             Assert.True(File.Exists(file));
             if (!OperatingSystem.IsWindows())

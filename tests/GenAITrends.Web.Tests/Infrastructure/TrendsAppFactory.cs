@@ -51,7 +51,7 @@ public class TrendsAppFactory : WebApplicationFactory<Program>
     /// <summary>Starts the app (if not yet) and adds the analyst and manager accounts.</summary>
     public async Task EnsureUsersAsync()
     {
-        _ = Server; // starts the host: migrations and the admin seed run
+        StartServer(); // (once) starts the host: migrations and the admin seed run
         if (_usersCreated) return;
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
