@@ -12,6 +12,15 @@ app.Configure(config =>
         bench.SetDescription("Benchmarks that print medians next to their references (docs/benchmarks.md).");
         bench.AddCommand<BenchImportCommand>("import").WithDescription("Import throughput and peak memory vs sqlite3 .import and EF Core.");
     });
+    config.AddBranch("users", users =>
+    {
+        users.SetDescription("Manage accounts (roles: Admin, Analyst, Manager).");
+        users.AddCommand<UsersAddCommand>("add").WithDescription("Add a user with a role.")
+            .WithExample("users", "add", "ana@example.com", "--role", "Analyst", "--password-stdin");
+        users.AddCommand<UsersListCommand>("list").WithDescription("List users, their roles and lockouts.");
+        users.AddCommand<UsersRemoveCommand>("remove").WithDescription("Remove a user (never the last admin).");
+        users.AddCommand<UsersSetPasswordCommand>("set-password").WithDescription("Set a user's password from standard input; lifts a lockout.");
+    });
     config.AddCommand<GenerateCommand>("generate").WithDescription("Write a synthetic export in the canonical format (for benchmarks).");
 });
 return await app.RunAsync(args);

@@ -1,11 +1,15 @@
-using GenAITrends.Web.Infrastructure;
 using GenAITrends.Web.Auth;
+using GenAITrends.Web.Imports;
+using GenAITrends.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTrendsLogging();
 builder.AddTrendsDatabase();
 builder.AddTrendsClassification();
+builder.AddTrendsIdentity();
+builder.AddTrendsSecurity();
+builder.AddTrendsImports();
 builder.Services.AddTrendsPolicies();
 builder.Services.AddRazorPages();
 
@@ -17,16 +21,21 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UseTrendsSecurityHeaders();
 app.UseTrendsRequestLogging();
+app.UseTrendsStatusPages();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapTrendsHealth();
+app.MapTrendsImports();
 
 await app.InitializeTrendsDatabaseAsync();
+await app.SeedTrendsAccountsAsync();
 app.Run();
 
 /// <summary>Entry point marker for WebApplicationFactory&lt;Program&gt; in tests.</summary>

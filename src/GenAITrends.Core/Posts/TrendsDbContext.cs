@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GenAITrends.Core.Posts;
 
-/// <summary>The one place that knows table and column names.</summary>
-public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : DbContext(options)
+/// <summary>
+/// The one place that knows table and column names. Identity's tables (AspNetUsers, AspNetRoles, …) live
+/// here too, so one migration history covers the whole database (docs/decisions/001-identity-in-trends-db.md).
+/// </summary>
+public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Author> Authors => Set<Author>();
@@ -25,6 +30,8 @@ public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : DbCont
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+
         b.Entity<Author>(e =>
         {
             e.ToTable("Authors");

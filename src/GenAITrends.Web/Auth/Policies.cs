@@ -2,9 +2,9 @@ namespace GenAITrends.Web.Auth;
 
 public static class Roles
 {
-    public const string Admin = "Admin";
-    public const string Analyst = "Analyst";
-    public const string Manager = "Manager";
+    public const string Admin = GenAITrends.Core.Accounts.AccountRoles.Admin;
+    public const string Analyst = GenAITrends.Core.Accounts.AccountRoles.Analyst;
+    public const string Manager = GenAITrends.Core.Accounts.AccountRoles.Manager;
 
     public static readonly string[] All = [Admin, Analyst, Manager];
 }

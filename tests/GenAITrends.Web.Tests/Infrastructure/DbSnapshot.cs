@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+
+namespace GenAITrends.Web.Tests.Infrastructure;
+
+/// <summary>Counts and full rollup contents, to compare a database before and after.</summary>
+public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors, IReadOnlyList<string> Daily, IReadOnlyList<string> AuthorDaily)
+{
+    public static DbSnapshot Take(string connectionString)
+    {
+        using var c = new SqliteConnection(connectionString);
+        c.Open();
+        long Count(string sql) { using var cmd = c.CreateCommand(); cmd.CommandText = sql; return (long)cmd.ExecuteScalar()!; }
+        List<string> Rows(string sql)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            var list = new List<string>();
+            // Sentiment sums are floating point: compare them rounded, so that adding and subtracting back is "the same".
+            while (r.Read()) list.Add(string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => r.GetValue(i) is double d ? Math.Round(d, 6).ToString("R") : r.GetValue(i).ToString())));
+            return list;
+        }
+        return new DbSnapshot(
+            Count("SELECT count(*) FROM Posts"),
+            Count("SELECT count(*) FROM PostThemes"),
+            Count("SELECT count(*) FROM PostsFts WHERE PostsFts MATCH 'the OR ai OR chatgpt OR claude OR lunch OR copilot OR midjourney OR regulation'"),
+            Count("SELECT count(*) FROM Authors"),
+            Rows("SELECT Day, Theme, Lang, Posts, Engagement, SentimentSum, SentimentCount FROM DailyRollups ORDER BY Day, Theme, Lang"),
+            Rows("SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups ORDER BY AuthorId, Day, Theme"));
+    }
+
+    /// <summary>Rollups recomputed from the posts themselves: what the maintained rollups must equal.</summary>
+    public static (IReadOnlyList<string> Stored, IReadOnlyList<string> Recomputed) DailyTotals(string connectionString)
+    {
+        using var c = new SqliteConnection(connectionString);
+        c.Open();
+        List<string> Rows(string sql)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            var list = new List<string>();
+            while (r.Read()) list.Add($"{r.GetValue(0)}|{r.GetValue(1)}|{r.GetValue(2)}|{r.GetValue(3)}");
+            return list;
+        }
+        return (Rows("SELECT Day, Lang, Posts, Engagement FROM DailyRollups WHERE Theme = 0 ORDER BY Day, Lang"),
+                Rows("SELECT Day, coalesce(Lang, ''), count(*), sum(Likes + Reposts + Replies + Quotes) FROM Posts GROUP BY Day, coalesce(Lang, '') ORDER BY Day, coalesce(Lang, '')"));
+    }
+}
