@@ -1,5 +1,6 @@
 using GenAITrends.Web.Infrastructure;
 using GenAITrends.Web.Auth;
+using GenAITrends.Web.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +8,7 @@ builder.AddTrendsLogging();
 builder.AddTrendsDatabase();
 builder.AddTrendsClassification();
 builder.Services.AddTrendsPolicies();
+builder.AddTrendsReports();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapTrendsHealth();
+app.MapTrendsReports();
 
 await app.InitializeTrendsDatabaseAsync();
 app.Run();

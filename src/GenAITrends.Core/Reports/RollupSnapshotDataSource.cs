@@ -39,7 +39,7 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
         long? authorId = null;
         if (request.Author is not null)
         {
-            authorId = Scalar<long?>(c, tx, "SELECT Id FROM Authors WHERE Handle = $h COLLATE NOCASE", ("$h", request.Author.ToLowerInvariant()));
+            authorId = Scalar<long?>(c, tx, "SELECT Id FROM Authors WHERE Handle = $h COLLATE NOCASE", ("$h", request.Author.Trim().TrimStart('@').ToLowerInvariant()));
             if (authorId is null) notice = $"No author @{request.Author} in the database: the snapshot is empty.";
         }
 
