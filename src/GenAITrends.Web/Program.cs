@@ -1,6 +1,7 @@
 using GenAITrends.Web.Auth;
 using GenAITrends.Web.Imports;
 using GenAITrends.Web.Infrastructure;
+using GenAITrends.Web.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddTrendsIdentity();
 builder.AddTrendsSecurity();
 builder.AddTrendsImports();
 builder.Services.AddTrendsPolicies();
+builder.AddTrendsReports();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapTrendsHealth();
 app.MapTrendsImports();
+app.MapTrendsReports();
 
 await app.InitializeTrendsDatabaseAsync();
 await app.SeedTrendsAccountsAsync();

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+
+namespace GenAITrends.Core.Reports;
+
+/// <summary>Terms (words, hashtags) mentioned by more posts of a theme than in the previous period.</summary>
+public static class TermCounter
+{
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "the","and","for","are","but","not","you","your","yours","all","any","can","had","her","was","one","our","out","day","get","has","him","his","how",
+        "its","may","new","now","old","see","two","way","who","boy","did","let","put","say","she","too","use","that","this","with","from","they","will",
+        "would","there","their","what","about","which","when","make","like","time","just","know","take","into","year","good","some","could","them","than",
+        "then","look","only","come","over","think","also","back","after","work","first","well","even","want","because","these","give","most","been","were",
+        "have","more","very","much","many","here","does","doing","done","should","being","really","still","where","while","why","yes","yet","got","going",
+        "off","own","same","other","such","each","every","both","few","those","through","during","before","again","further","once","don","isn","aren",
+        "wasn","weren","won","didn","doesn","hasn","haven","hadn","shouldn","wouldn","couldn","mustn","let's","it's","i'm","you're","we're","they're",
+        "that's","there's","what's","can't","won't","don't","didn't","doesn't","isn't","i've","we've","you've","i'll","we'll","you'll","amp","via","http",
+        "https","www","com","rt","lol","gonna","thing","things","people","today","every","never","always","right","need","said","says","something",
+        "anyone","everyone","nothing","week","month","years","months","days","here's","via","one's","i'd","ever","less","next","last","made","makes",
+        "using","used","into","onto","upon","within","without","across","against","between","among","already","around","though","although","since",
+        "whether","might","must","shall","per","etc","yeah","okay","ok","hey","wow","omg","tbh","imo","lmao","https",
+    };
+
+    public static IReadOnlyList<RisingTerm> Rising(IEnumerable<string> current, IEnumerable<string> previous, int top)
+    {
+        var (cur, curN) = DocumentFrequencies(current);
+        if (curN == 0) return [];
+        var (prev, prevN) = DocumentFrequencies(previous);
+        var minPosts = Math.Max(2, (int)Math.Ceiling(curN * 0.01));
+        var scale = prevN == 0 ? 0 : (double)curN / prevN;
+        return cur
+            .Where(kv => kv.Value >= minPosts)
+            .Select(kv =>
+            {
+                var p = prev.GetValueOrDefault(kv.Key);
+                // Growth of the share of posts mentioning the term, smoothed so rare terms do not dominate.
+                var growth = prevN == 0 ? 0 : (kv.Value + 1.0) / (p * scale + 1.0);
+                return new RisingTerm(kv.Key, kv.Value, p, growth);
+            })
+            .Where(t => prevN == 0 || t.Growth > 1.0)
+            .OrderByDescending(t => prevN == 0 ? t.Posts : t.Growth * Math.Log(1 + t.Posts))
+            .ThenBy(t => t.Term, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+    }
+
+    private static (Dictionary<string, int> Counts, int Posts) DocumentFrequencies(IEnumerable<string> texts)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var text in texts)
+        {
+            n++;
+            seen.Clear();
+            foreach (var term in Tokens(text))
+                if (seen.Add(term)) counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+        return (counts, n);
+    }
+
+    internal static IEnumerable<string> Tokens(string text)
+    {
+        var sb = new StringBuilder();
+        var span = text.Length > 4000 ? text[..4000] : text;
+        for (var i = 0; i <= span.Length; i++)
+        {
+            var ch = i < span.Length ? span[i] : ' ';
+            if (char.IsLetterOrDigit(ch) || ((ch == '#' || ch == '@') && sb.Length == 0) || ((ch == '-' || ch == '\'' || ch == '.') && sb.Length > 0 && i + 1 < span.Length && char.IsLetterOrDigit(span[i + 1])))
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+                continue;
+            }
+            if (sb.Length > 0)
+            {
+                var w = sb.ToString();
+                sb.Clear();
+                if (Keep(w, span, i)) yield return w;
+            }
+        }
+    }
+
+    private static bool Keep(string w, string text, int end)
+    {
+        if (w[0] == '@') return false; // mentions are people, not terms
+        var core = w[0] == '#' ? w[1..] : w;
+        if (core.Length < 3 || core.Length > 30) return false;
+        if (Stop.Contains(core)) return false;
+        if (core.All(c => char.IsDigit(c) || c == '.' || c == '-')) return false;
+        if (core.StartsWith("http", StringComparison.Ordinal) || core.Contains(".com", StringComparison.Ordinal) || core.Contains('/')) return false;
+        if (end < text.Length && (text[end] == '/' || text[end] == ':')) return false; // part of a URL
+        return CharUnicodeInfo.GetUnicodeCategory(core[0]) != UnicodeCategory.OtherNotAssigned;
+    }
+}
