@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Text.Json;
+using GenAITrends.Cli.Infrastructure;
+using GenAITrends.Core.Classification;
+using GenAITrends.Core.Sentiment;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GenAITrends.Cli.Commands;
+
+/// <summary>
+/// `genaitrends evaluate themes FILE` (id,text,themes) and `evaluate sentiment FILE` (id,text,sentiment):
+/// per-class precision/recall/F1, macro figures, false-positive rate, confusion counts.
+/// </summary>
+public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<TASK>")]
+        [Description("themes or sentiment")]
+        public string Task { get; init; } = "";
+
+        [CommandArgument(1, "<FILE>")]
+        public string File { get; init; } = "";
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+
+        [CommandOption("--baseline")]
+        [Description("themes: also evaluate the keyword-rule baseline on the same posts")]
+        public bool Baseline { get; init; }
+
+        public override ValidationResult Validate() =>
+            Task is not ("themes" or "sentiment") ? ValidationResult.Error("TASK must be 'themes' or 'sentiment'")
+            : !System.IO.File.Exists(File) ? ValidationResult.Error($"File not found: {File}")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        using var cli = await CliContext.OpenAsync(null, ct, migrate: false);
+        if (TrendModels.LoadAnnotator(Annotators.ModelsDirectory(cli)) is not ModelAnnotator models)
+        {
+            AnsiConsole.MarkupLine("[red]No trained models found (data/models).[/]");
+            return 1;
+        }
+        var rows = CsvRecords.ReadWithHeader(settings.File).ToList();
+        var texts = rows.Select(r => r["text"]).ToList();
+        object output;
+        if (settings.Task == "themes")
+        {
+            var gold = rows.Select(r => ThemeIds.ParseList(r["themes"])).ToList();
+            var predicted = models.Themes.PredictBatch(texts).Select(p => p.Themes).ToList();
+            var report = MultiLabelEvaluator.Evaluate(gold, predicted);
+            var baseline = settings.Baseline ? MultiLabelEvaluator.Evaluate(gold, new KeywordThemeBaseline().PredictBatch(texts)) : null;
+            output = new { model = ThemesJson(report), baseline = baseline is null ? null : ThemesJson(baseline) };
+            if (!settings.Json)
+            {
+                Console.WriteLine(MultiLabelEvaluator.ToMarkdown(report, $"Model {models.Themes.Manifest.ModelVersion} on {Path.GetFileName(settings.File)}"));
+                if (baseline is not null) Console.WriteLine(MultiLabelEvaluator.ToMarkdown(baseline, "Keyword-rule baseline"));
+                return 0;
+            }
+        }
+        else
+        {
+            var gold = rows.Select(r => r["sentiment"].Trim().ToLowerInvariant()).ToList();
+            var predicted = models.SentimentModel.PredictBatch(texts).Select(p => p.Label).ToList();
+            var m = SentimentEvaluator.Evaluate(gold, predicted);
+            output = new
+            {
+                posts = gold.Count,
+                macroRecall = m.MacroRecall,
+                macroF1 = m.MacroF1,
+                accuracy = m.Accuracy,
+                classes = SentimentLabels.All.Select((label, i) => new { label, precision = m.Precision[i], recall = m.Recall[i], f1 = m.F1[i] }),
+                confusion = m.Confusion,
+            };
+            if (!settings.Json)
+            {
+                Console.WriteLine($"Sentiment on {Path.GetFileName(settings.File)}: {m}");
+                Console.WriteLine(m.ConfusionMarkdown());
+                return 0;
+            }
+        }
+        Console.WriteLine(JsonSerializer.Serialize(output, new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    private static object ThemesJson(MultiLabelReport r) => new
+    {
+        posts = r.Posts,
+        macroF1 = r.MacroF1,
+        microF1 = r.MicroF1,
+        falsePositiveRate = r.FalsePositiveRate,
+        themelessPosts = r.ThemelessPosts,
+        themelessGivenAnyTheme = r.ThemelessGivenAnyTheme,
+        themes = r.PerTheme.Select(t => new
+        {
+            theme = t.ThemeId, precision = t.Precision, recall = t.Recall, f1 = t.F1, support = t.Support,
+            truePositives = t.TruePositives, falsePositives = t.FalsePositives, falseNegatives = t.FalseNegatives, trueNegatives = t.TrueNegatives,
+        }),
+    };
+}

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using GenAITrends.Cli.Infrastructure;
+using GenAITrends.Core.Classification;
+using GenAITrends.Core.Sentiment;
+using GenAITrends.Core.Storage;
+using Microsoft.ML.Transforms.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GenAITrends.Cli.Commands;
+
+/// <summary>`genaitrends train themes|sentiment`: reproduces the shipped models (docs/model-card.md).</summary>
+public sealed class TrainCommand : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<MODEL>")]
+        [Description("themes or sentiment")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--data <DIR>")]
+        [Description("themes: folder with themes.csv and real_posts_train_labels.csv (default data/training); sentiment: the SemEval/TweetEval folder (default ../shared/data/real/train_sentiment)")]
+        public string? Data { get; init; }
+
+        [CommandOption("--shared <DIR>")]
+        [Description("The public reference data (default: ../shared/data/real beside the checkout)")]
+        public string? Shared { get; init; }
+
+        [CommandOption("--out <PATH>")]
+        [Description("themes: output folder (default data/models/themes); sentiment: output zip (default data/models/sentiment/sentiment.zip)")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate() =>
+            Model is "themes" or "sentiment" ? ValidationResult.Success() : ValidationResult.Error("MODEL must be 'themes' or 'sentiment'");
+    }
+
+    /// <summary>The configuration of the shipped theme model, chosen by cross-validation (docs/model-card.md).</summary>
+    public static readonly ThemeTrainerOptions ThemeOptions = new()
+    {
+        Featurizer = new ThemeFeaturizerOptions
+        {
+            Kind = ThemeFeaturizerKind.Ngrams,
+            WordNgramLength = 2,
+            CharNgramLengths = [4],
+            Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+        },
+        L2 = 1e-5f,
+        Weights = new ThemeSourceWeights(RealPost: 4f, TeamWritten: 0.5f, Background: 0.25f),
+        Thresholds = new ThresholdPolicy { MaxThemeFpRate = 0.02, MaxBackgroundFpRate = 0.002 },
+    };
+
+    public const int BackgroundTweets = 2000;
+
+    /// <summary>The configuration of the shipped sentiment model (hashed word 1–2-grams + char 4-grams, SDCA maximum entropy).</summary>
+    public static readonly SentimentTrainerOptions SentimentOptions = new()
+    {
+        Algorithm = SentimentAlgorithm.SdcaMaximumEntropy,
+        WordNgramLength = 2,
+        WordHashBits = 20,
+        CharNgramMin = 4,
+        CharNgramMax = 4,
+        CharHashBits = 20,
+        L2 = 1e-5f,
+        MaxIterations = 100,
+    };
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        var shared = SharedData.Root(settings.Shared);
+        return settings.Model == "themes" ? TrainThemes(settings, shared) : TrainSentiment(settings, shared);
+    }
+
+    private static int TrainThemes(Settings s, string shared)
+    {
+        var data = RepositoryPaths.Resolve(s.Data ?? "data/training");
+        var output = s.Out ?? RepositoryPaths.Resolve("data/models/themes");
+        var sw = Stopwatch.StartNew();
+
+        var set = new ThemeTrainingSet();
+        set.Add(ThemeTrainingSet.ReadTeamExamples(Path.Combine(data, "themes.csv")), ThemeOptions.Weights);
+        var real = RealPostLabels.Load(Path.Combine(data, "real_posts_train_labels.csv"), Path.Combine(shared, "posts"));
+        set.Add(real.Select(p => new ThemeExample(p.Text, ThemeIds.ParseList(p.Themes), ThemeExampleSource.RealPost, 1f, p.Key)).ToList(), ThemeOptions.Weights);
+        var semeval = Directory.GetFiles(Path.Combine(shared, "train_sentiment"), "semeval_twitter-201*train-A.txt").Order().ToArray();
+        set.Add(ThemeTrainingSet.ReadBackgroundTweets(semeval, BackgroundTweets), ThemeOptions.Weights);
+        var devLabels = Path.Combine(data, "real_posts_dev_labels.csv");
+        var removed = File.Exists(devLabels)
+            ? set.RemoveOverlap(RealPostLabels.Load(devLabels, Path.Combine(shared, "posts")).Select(p => p.Text))
+            : 0;
+        var duplicates = set.RemoveDuplicates();
+        AnsiConsole.WriteLine($"training set: {set.Describe()}; removed {duplicates} duplicates and {removed} texts of the development set");
+
+        var model = new ThemeModelTrainer(ThemeOptions).Train(set.Examples, out _, out var thresholds);
+        model.Save(output);
+        foreach (var t in thresholds)
+            AnsiConsole.WriteLine($"  {t.ThemeId}: threshold {t.Threshold:0.000} (out-of-fold weighted F1 {t.WeightedF1:0.000})");
+        AnsiConsole.MarkupLine($"[green]Saved[/] {Markup.Escape(model.Manifest.ModelVersion)} to {Markup.Escape(output)} in {sw.Elapsed.TotalSeconds:N0} s");
+        return 0;
+    }
+
+    private static int TrainSentiment(Settings s, string shared)
+    {
+        var data = s.Data ?? Path.Combine(shared, "train_sentiment");
+        var output = s.Out ?? RepositoryPaths.Resolve("data/models/sentiment/sentiment.zip");
+        var sw = Stopwatch.StartNew();
+        var pool = SentimentCorpusReader.ReadSemEval(data, out var stats);
+        var val = SentimentCorpusReader.ReadTweetEval(Path.Combine(data, "tweeteval_val_text.txt"), Path.Combine(data, "tweeteval_val_labels.txt"));
+        // TweetEval's validation tweets come from the same SemEval pool: keep them out of training.
+        var train = SentimentCorpusReader.RemoveLeaks(pool, val, stats, out _);
+        AnsiConsole.WriteLine($"training set: {stats}");
+
+        var model = new SentimentModelTrainer(SentimentOptions).Train(train);
+        var probabilities = model.PredictProbabilities(val.Select(v => v.Text).ToArray());
+        var gold = val.Select(v => SentimentLabels.IndexOf(v.Label)).ToArray();
+        // Class biases that maximise macro-averaged recall, tuned on the TweetEval validation split.
+        var bias = SentimentEvaluator.TuneClassBias(probabilities, gold);
+        var tuned = model.WithClassBias(bias);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        tuned.Save(output);
+        var metrics = SentimentEvaluator.Evaluate(gold, SentimentEvaluator.Decide(probabilities, bias));
+        AnsiConsole.WriteLine($"TweetEval validation (tuning set): {metrics}");
+        AnsiConsole.MarkupLine($"[green]Saved[/] {Markup.Escape(output)} in {sw.Elapsed.TotalSeconds:N0} s");
+        return 0;
+    }
+}

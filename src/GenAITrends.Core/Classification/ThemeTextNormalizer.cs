@@ -1,0 +1,317 @@
+using System.Text;
+
+namespace GenAITrends.Core.Classification;
+
+/// <summary>
+/// Turns a raw post into the single space-separated token string every theme featuriser reads:
+/// NFKC, lower case, URLs to <see cref="UrlToken"/>, @mentions to <see cref="MentionToken"/>,
+/// hashtags kept as <c>#tag</c> and also split into words (#OpenSourceAI → #opensourceai open source ai),
+/// HTML entities decoded, apostrophes inside words dropped, all other punctuation and symbols removed.
+/// Pure and thread-safe.
+/// </summary>
+public static class ThemeTextNormalizer
+{
+    public const string UrlToken = "<url>";
+    public const string MentionToken = "<mention>";
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        if (!IsKnownNfkcStable(text))
+        {
+            text = text.Normalize(NormalizationForm.FormKC);
+        }
+
+        var sb = t_builder ??= new StringBuilder(512);
+        sb.Clear();
+        var s = text.AsSpan();
+        int i = 0;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (c == '&' && TryEntity(s, i, out int entityLength, out char decoded))
+            {
+                // &amp; &lt; &gt; &quot; &#39; are separators once decoded (none is a letter).
+                _ = decoded;
+                i += entityLength;
+                continue;
+            }
+
+            if ((c == 'h' || c == 'H') && StartsUrl(s, i))
+            {
+                AppendToken(sb, UrlToken);
+                i = SkipNonSpace(s, i);
+                continue;
+            }
+
+            if ((c == 'w' || c == 'W') && (i == 0 || !IsWordChar(s[i - 1])) && StartsWithIgnoreCase(s, i, "www."))
+            {
+                AppendToken(sb, UrlToken);
+                i = SkipNonSpace(s, i);
+                continue;
+            }
+
+            if (c == '@' && i + 1 < s.Length && IsHandleChar(s[i + 1]) && (i == 0 || !IsWordChar(s[i - 1])))
+            {
+                AppendToken(sb, MentionToken);
+                i++;
+                while (i < s.Length && IsHandleChar(s[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if ((c == '#' || c == '＃') && i + 1 < s.Length && IsWordChar(s[i + 1]) && (i == 0 || !IsWordChar(s[i - 1])))
+            {
+                int start = i + 1;
+                int end = start;
+                while (end < s.Length && (IsWordChar(s[end]) || s[end] == '_'))
+                {
+                    end++;
+                }
+
+                AppendHashtag(sb, s[start..end]);
+                i = end;
+                continue;
+            }
+
+            if (IsWordChar(c))
+            {
+                AppendWord(sb, s, ref i);
+                continue;
+            }
+
+            i++;
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendWord(StringBuilder sb, ReadOnlySpan<char> s, ref int i)
+    {
+        if (sb.Length > 0)
+        {
+            sb.Append(' ');
+        }
+
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (IsWordChar(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+                i++;
+            }
+            else if (IsApostrophe(c) && i + 1 < s.Length && char.IsLetter(s[i + 1]) && char.IsLetter(s[i - 1]))
+            {
+                i++; // don't → dont, it’s → its
+            }
+            else
+            {
+                break;
+            }
+        }
+    }
+
+    private static void AppendHashtag(StringBuilder sb, ReadOnlySpan<char> tag)
+    {
+        if (sb.Length > 0)
+        {
+            sb.Append(' ');
+        }
+
+        sb.Append('#');
+        foreach (char c in tag)
+        {
+            if (c != '_')
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        // Split at underscores, lower→Upper, Upper→Upper+lower (AIVideo → AI Video) and letter↔digit.
+        int partStart = -1;
+        for (int k = 0; k <= tag.Length; k++)
+        {
+            bool boundary;
+            if (k == tag.Length || tag[k] == '_')
+            {
+                boundary = true;
+            }
+            else if (partStart < 0)
+            {
+                partStart = k;
+                continue;
+            }
+            else
+            {
+                char prev = tag[k - 1];
+                char cur = tag[k];
+                boundary = (char.IsLower(prev) && char.IsUpper(cur))
+                    || (char.IsUpper(prev) && char.IsUpper(cur) && k + 1 < tag.Length && char.IsLower(tag[k + 1]))
+                    || (char.IsDigit(prev) != char.IsDigit(cur));
+            }
+
+            if (boundary && partStart >= 0)
+            {
+                sb.Append(' ');
+                for (int m = partStart; m < k; m++)
+                {
+                    sb.Append(char.ToLowerInvariant(tag[m]));
+                }
+
+                partStart = k < tag.Length && tag[k] != '_' ? k : -1;
+            }
+        }
+    }
+
+    private static void AppendToken(StringBuilder sb, string token)
+    {
+        if (sb.Length > 0)
+        {
+            sb.Append(' ');
+        }
+
+        sb.Append(token);
+    }
+
+    private static bool StartsUrl(ReadOnlySpan<char> s, int i)
+    {
+        if (i > 0 && char.IsLetter(s[i - 1]))
+        {
+            return false;
+        }
+
+        if (!StartsWithIgnoreCase(s, i, "http"))
+        {
+            return false;
+        }
+
+        int k = i + 4;
+        if (k < s.Length && (s[k] == 's' || s[k] == 'S'))
+        {
+            k++;
+        }
+
+        // "https://…", but also a tweet cut at "https:" or "https…".
+        return k >= s.Length || s[k] == ':' || s[k] == '…';
+    }
+
+    private static int SkipNonSpace(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && !char.IsWhiteSpace(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool TryEntity(ReadOnlySpan<char> s, int i, out int length, out char decoded)
+    {
+        ReadOnlySpan<(string Entity, char Char)> entities =
+            [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&apos;", '\'')];
+        foreach (var (entity, ch) in entities)
+        {
+            if (StartsWithIgnoreCase(s, i, entity))
+            {
+                length = entity.Length;
+                decoded = ch;
+                return true;
+            }
+        }
+
+        length = 0;
+        decoded = '\0';
+        return false;
+    }
+
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<char> s, int i, string prefix) =>
+        s.Length - i >= prefix.Length && s.Slice(i, prefix.Length).Equals(prefix, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || (c > 0x7F && char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark);
+
+    private static bool IsHandleChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
+
+    // Per BMP code unit: 0 = not yet known, 1 = NFKC leaves it alone in any context, 2 = it may change.
+    private static readonly byte[] s_nfkcStable = new byte[0x10000];
+
+    /// <summary>
+    /// True when no character of <paramref name="s"/> can be changed by NFKC, so the (ICU) normalisation call can be skipped:
+    /// each char maps to itself under NFKC and cannot combine with its neighbour (no combining marks, no conjoining jamo).
+    /// Emoji (U+1F300–U+1FAFF) are stable; any other surrogate pair (e.g. mathematical bold letters) is not.
+    /// </summary>
+    private static bool IsKnownNfkcStable(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c < 0x80)
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                {
+                    int cp = char.ConvertToUtf32(c, s[i + 1]);
+                    if (cp is >= 0x1F300 and <= 0x1FAFF)
+                    {
+                        i++;
+                        continue;
+                    }
+                }
+
+                return false;
+            }
+
+            byte known = s_nfkcStable[c];
+            if (known == 0)
+            {
+                known = ClassifyNfkc(c);
+                s_nfkcStable[c] = known;
+            }
+
+            if (known != 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static byte ClassifyNfkc(char c)
+    {
+        if (char.IsSurrogate(c) || c is (>= '\u1100' and <= '\u11FF') or (>= '\uA960' and <= '\uA97F') or (>= '\uD7B0' and <= '\uD7FF'))
+        {
+            return 2;
+        }
+
+        var category = char.GetUnicodeCategory(c);
+        if (category is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.EnclosingMark
+            or System.Globalization.UnicodeCategory.OtherNotAssigned)
+        {
+            return 2;
+        }
+
+        string one = c.ToString();
+        return one.Normalize(NormalizationForm.FormKC) == one ? (byte)1 : (byte)2;
+    }
+}
