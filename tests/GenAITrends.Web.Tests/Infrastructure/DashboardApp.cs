@@ -23,10 +23,15 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(_dir, "dashboard.db");
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>Development by default; the browser tests run Production, where static assets are served pre-compressed.</summary>
+    public string Environment { get; init; } = "Development";
+
     public DashboardApp() => Directory.CreateDirectory(_dir);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(Environment);
+        builder.UseStaticWebAssets(); // outside Development too (the app runs from its build output, not a publish)
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Seed:SampleData", "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dir, "logs", "web-.log"));
@@ -45,7 +50,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 
     public HttpClient ClientAs(string? role)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (role is not null) client.DefaultRequestHeaders.Add(TestAuthHandler.RoleHeader, role);
         return client;
     }
@@ -53,7 +58,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     /// <summary>Imports a fixture file through the real importer with the marker annotator.</summary>
     public async Task<ImportResult> ImportAsync(string fixture)
     {
-        _ = Server; // make sure the app has started (and migrated the database)
+        StartServer(); // the app migrates the database on start
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
         var importer = new PostImporter(Services.GetRequiredService<TrendsDatabase>().ConnectionString, new MarkerAnnotator(), NullLogger<PostImporter>.Instance);
         var result = await importer.ImportAsync(new ImportRequest(path));

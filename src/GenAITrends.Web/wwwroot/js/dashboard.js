@@ -109,12 +109,15 @@
     var g = canvas.dataset.granularity, share = canvas.dataset.mode !== 'volume';
     var xs = data.buckets.map(ms);
     var total = data.total.reduce(function (a, b) { return a + b; }, 0);
+    // 100% mode: each band is the theme's part of all theme mentions in the bucket (a post with two themes
+    // counts twice), so the stack always reaches 100% where any theme occurs.
+    var mentions = xs.map(function (_, i) { return data.series.reduce(function (a, s) { return a + s.counts[i]; }, 0); });
     var datasets = data.series.map(function (s, k) {
       return {
         label: s.label, theme: s.theme, borderColor: s.colour, backgroundColor: alpha(s.colour, 0.55),
         borderWidth: 1.5, pointRadius: xs.length > 120 ? 0 : 2, pointHitRadius: 6,
         fill: k === 0 ? 'origin' : '-1', stack: 'themes', order: 1,
-        data: xs.map(function (x, i) { return { x: x, y: share ? s.share[i] * 100 : s.counts[i] }; })
+        data: xs.map(function (x, i) { return { x: x, y: share ? (mentions[i] ? s.counts[i] * 100 / mentions[i] : 0) : s.counts[i] }; })
       };
     });
     var spikeList = (spikes && spikes.spikes) || [];
@@ -143,7 +146,7 @@
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: Object.assign({ type: 'linear', min: xs[0], max: xs[xs.length - 1] }, bucketTicks(xs, g)),
-          y: { stacked: true, beginAtZero: true, title: { display: true, text: share ? '% of all ' + unit : unit },
+          y: { stacked: true, beginAtZero: true, max: share ? 100 : undefined, title: { display: true, text: share ? '% of theme mentions' : unit },
                ticks: { callback: function (v) { return share ? v + '%' : fmtNumber(v); } } }
         },
         plugins: {
@@ -159,7 +162,7 @@
                   return 'Spike: ' + sp.label + ' ' + fmtNumber(sp.value) + ' vs baseline ' + sp.baseline.toFixed(1) + ' (' + sp.ratio.toFixed(1) + '×)';
                 }
                 var s = data.series[item.datasetIndex], i = item.dataIndex;
-                return s.label + ': ' + fmtPct(s.share[i] * 100) + ' (' + fmtNumber(s.counts[i]) + ' of ' + fmtNumber(data.total[i]) + ')';
+                return s.label + ': ' + fmtNumber(s.counts[i]) + ' ' + unit + ' = ' + fmtPct(s.share[i] * 100) + ' of all ' + fmtNumber(data.total[i]);
               },
               footer: function (items) { return items.some(function (i) { return i.dataset.isSpikes; }) ? spikes.ruleText : ''; }
             }
@@ -182,9 +185,9 @@
         }
       })
     });
-    var head = ['Bucket'].concat(data.series.map(function (s) { return s.label + (share ? ' (%)' : ''); }), ['All ' + unit]);
+    var head = ['Bucket'].concat(data.series.map(function (s) { return s.label + ' (' + unit + ', % of all)'; }), ['All ' + unit]);
     fillTable(canvas, head, xs.map(function (x, i) {
-      return [bucketTitle(x, g)].concat(data.series.map(function (s) { return share ? fmtPct(s.share[i] * 100) + ' (' + fmtNumber(s.counts[i]) + ')' : fmtNumber(s.counts[i]); }), [fmtNumber(data.total[i])]);
+      return [bucketTitle(x, g)].concat(data.series.map(function (s) { return fmtNumber(s.counts[i]) + ' (' + fmtPct(s.share[i] * 100) + ')'; }), [fmtNumber(data.total[i])]);
     }));
     fillSpikeList(canvas, spikes);
     setStatus(canvas, total === 0 ? canvas.dataset.empty : '');
