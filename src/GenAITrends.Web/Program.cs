@@ -2,6 +2,7 @@ using GenAITrends.Web.Auth;
 using GenAITrends.Web.Imports;
 using GenAITrends.Web.Infrastructure;
 using GenAITrends.Web.Reports;
+using GenAITrends.Web.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddTrendsImports();
 builder.Services.AddTrendsPolicies();
 builder.AddTrendsReports();
 builder.Services.AddRazorPages();
+builder.AddTrendsDashboard();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapTrendsHealth();
 app.MapTrendsImports();
 app.MapTrendsReports();
+app.MapTrendsDashboardApi();
 
 await app.InitializeTrendsDatabaseAsync();
 await app.SeedTrendsAccountsAsync();
