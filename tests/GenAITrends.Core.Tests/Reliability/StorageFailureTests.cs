@@ -76,6 +76,38 @@ public sealed class StorageFailureTests
     }
 
     /// <summary>
+    /// A disk already full to the last page: whichever write fails first (the batch row or the posts), the
+    /// import reports the full disk and changes nothing.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task An_already_full_disk_fails_cleanly_whichever_write_hits_it_first()
+    {
+        await using var db = await ImportTestDb.CreateAsync();
+        await db.ImportOkAsync(Fixtures.Get("Layouts", "canonical.csv"));
+        var file = Path.Combine(db.Folder, "posts.csv");
+        SyntheticExport.Write(file, 2_000, seed: 8);
+        var before = DbFingerprint.Read(db.ConnectionString);
+
+        var pooled = new SqliteConnectionStringBuilder(db.ConnectionString) { Pooling = true }.ToString();
+        try
+        {
+            LimitPooledConnections(pooled, $"PRAGMA max_page_count = {db.Scalar("PRAGMA page_count")}", connections: 4);
+            var importer = new PostImporter(pooled, NoAnnotation.Instance, NullLogger<PostImporter>.Instance, db.Clock);
+
+            var result = await importer.ImportAsync(new ImportRequest(file));
+
+            Assert.Equal(ImportStatus.Failed, result.Status);
+            Assert.Equal("The disk is full: the import was rolled back and nothing was changed.", result.Error);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+        Assert.Equal("ok", IntegrityCheck(db));
+        Assert.Equal(before, DbFingerprint.Read(db.ConnectionString));
+    }
+
+    /// <summary>
     /// A read-only database. Tests run as root in CI, where chmod does not stop a write, so the importer is
     /// given a <c>Mode=ReadOnly</c> connection string: SQLite opens the file with SQLITE_OPEN_READONLY, which
     /// is exactly what it falls back to when a read-write open is refused (file mode, read-only mount), and
