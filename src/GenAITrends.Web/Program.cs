@@ -1,5 +1,6 @@
 using GenAITrends.Web.Infrastructure;
 using GenAITrends.Web.Auth;
+using GenAITrends.Web.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddTrendsDatabase();
 builder.AddTrendsClassification();
 builder.Services.AddTrendsPolicies();
 builder.Services.AddRazorPages();
+builder.AddTrendsDashboard();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapTrendsHealth();
+app.MapTrendsDashboardApi();
 
 await app.InitializeTrendsDatabaseAsync();
 app.Run();

@@ -1,0 +1,98 @@
+using GenAITrends.Core.Posts;
+using GenAITrends.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace GenAITrends.Core.Analytics;
+
+public enum PostSort { Newest, Engagement }
+
+/// <summary>Posts search: the shared filter plus post-level criteria. Page is 1-based.</summary>
+public sealed record PostQuery(
+    TrendFilter Filter,
+    string? Text = null,
+    SentimentLabel? Sentiment = null,
+    long? MinEngagement = null,
+    PostSort Sort = PostSort.Newest,
+    int Page = 1,
+    int PageSize = 25);
+
+public sealed record PostThemeTag(string Theme, string Label, string Colour, double Confidence);
+
+public sealed record PostRow(
+    long Id, DateTime CreatedAtUtc, string AuthorHandle, string? AuthorName, string Text, string? Lang, string? Url,
+    long Likes, long Reposts, long Replies, long Quotes, long Engagement,
+    string? Sentiment, double? SentimentScore, IReadOnlyList<PostThemeTag> Themes);
+
+/// <summary>
+/// One page of results. <see cref="Total"/> is exact up to <see cref="PostSearch.CountCap"/>; beyond it
+/// <see cref="TotalIsLowerBound"/> is true (counting every match of a broad search would cost more than the page).
+/// </summary>
+public sealed record PostPage(int Page, int PageSize, long Total, bool TotalIsLowerBound, IReadOnlyList<PostRow> Items)
+{
+    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Filtered, full-text searchable list of posts (the one analytics query that reads the posts table).</summary>
+public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch)
+{
+    public const int MaxPageSize = 200;
+    public const int CountCap = 10_000;
+
+    public async Task<PostPage> QueryAsync(PostQuery q, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var page = Math.Clamp(q.Page, 1, CountCap / pageSize + 1);
+        var f = q.Filter;
+
+        var posts = db.Posts.AsNoTracking();
+        // The time range goes through the CreatedAtUtc index, which also gives the newest-first order.
+        var fromUtc = Days.StartUtc(f.From);
+        var toUtc = Days.StartUtc(f.To.AddDays(1));
+        posts = posts.Where(p => p.CreatedAtUtc >= fromUtc && p.CreatedAtUtc < toUtc);
+        if (f.NormalisedLang is { } lang)
+            posts = lang == "und" ? posts.Where(p => p.Lang == null || p.Lang == "") : posts.Where(p => p.Lang == lang);
+        if (f.NormalisedAuthor is { } handle)
+        {
+            var authorId = await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            if (authorId is null) return new PostPage(page, pageSize, 0, false, []);
+            posts = posts.Where(p => p.AuthorId == authorId);
+        }
+        if (f.Theme is { } theme)
+            posts = posts.Where(p => p.Themes.Any(t => t.Theme == theme));
+        if (q.Sentiment is { } s)
+            posts = posts.Where(p => p.Sentiment == s);
+        if (q.MinEngagement is { } min && min > 0)
+            posts = posts.Where(p => p.Likes + p.Reposts + p.Replies + p.Quotes >= min);
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var ids = textSearch.MatchingIds(db, q.Text);
+            if (ids is null) return new PostPage(page, pageSize, 0, false, []);
+            posts = posts.Where(p => ids.Contains(p.Id));
+        }
+
+        var counted = await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
+        var ordered = q.Sort == PostSort.Engagement
+            ? posts.OrderByDescending(p => p.Likes + p.Reposts + p.Replies + p.Quotes).ThenByDescending(p => p.CreatedAtUtc).ThenByDescending(p => p.Id)
+            : posts.OrderByDescending(p => p.CreatedAtUtc).ThenByDescending(p => p.Id);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new
+            {
+                p.Id, p.CreatedAtUtc, p.Author!.Handle, p.Author.DisplayName, p.Text, p.Lang, p.Url,
+                p.Likes, p.Reposts, p.Replies, p.Quotes, p.Sentiment, p.SentimentScore,
+                Themes = p.Themes.Select(t => new { t.Theme, t.Probability }).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var items = rows.Select(p => new PostRow(p.Id, p.CreatedAtUtc, p.Handle, p.DisplayName, p.Text, p.Lang, p.Url,
+            p.Likes, p.Reposts, p.Replies, p.Quotes, p.Likes + p.Reposts + p.Replies + p.Quotes,
+            p.Sentiment?.ToString().ToLowerInvariant(), p.SentimentScore,
+            [.. p.Themes.OrderBy(t => t.Theme).Select(t => Tag(t.Theme, t.Probability))])).ToList();
+        return new PostPage(page, pageSize, Math.Min(counted, CountCap), counted > CountCap, items);
+    }
+
+    private static PostThemeTag Tag(Theme theme, float probability)
+    {
+        var info = Themes.Get(theme);
+        return new PostThemeTag(info.Id, info.Label, info.Colour, Math.Round(probability, 4));
+    }
+}

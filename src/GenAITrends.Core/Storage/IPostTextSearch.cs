@@ -1,0 +1,13 @@
+using GenAITrends.Core.Posts;
+
+namespace GenAITrends.Core.Storage;
+
+/// <summary>
+/// Full-text search over post texts: the one database-specific part of post search
+/// (SQLite: the FTS5 table PostsFts; a PostgreSQL provider would use a tsvector index).
+/// </summary>
+public interface IPostTextSearch
+{
+    /// <summary>Ids of posts matching a user's search words (all words must occur), or null when the input has no searchable word.</summary>
+    IQueryable<long>? MatchingIds(TrendsDbContext db, string userQuery);
+}
