@@ -28,8 +28,20 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         var displayName = Path.GetFileName(request.DisplayName ?? request.FilePath);
         var stopwatch = Stopwatch.StartNew();
         var size = new FileInfo(request.FilePath).Length;
-        var batchId = request.ExistingBatchId ?? await ImportBatches.CreateAsync(connectionString, displayName, size, request.ImportedBy, _clock, ct);
-        await ImportBatches.MarkRunningAsync(connectionString, batchId, _clock, ct);
+        var batchId = request.ExistingBatchId ?? 0;
+        try
+        {
+            batchId = request.ExistingBatchId ?? await ImportBatches.CreateAsync(connectionString, displayName, size, request.ImportedBy, _clock, ct);
+            await ImportBatches.MarkRunningAsync(connectionString, batchId, _clock, ct);
+        }
+        catch (SqliteException ex)
+        {
+            // Not even the batch row could be written (a read-only database, a full disk): nothing started,
+            // nothing to record it on, so report it like any other failure instead of throwing.
+            var message = Describe(ex);
+            logger.LogWarning("Import of {File} could not start: {Reason}", displayName, message);
+            return new ImportResult { BatchId = batchId, File = displayName, Status = ImportStatus.Failed, Error = message, Duration = stopwatch.Elapsed };
+        }
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["BatchId"] = batchId, ["File"] = displayName });
         logger.LogInformation("Import {BatchId} of {File} ({Bytes} bytes) started", batchId, displayName, size);
 
@@ -56,15 +68,7 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         }
         catch (Exception ex) when (ex is ImportFailedException or OperationCanceledException or SqliteException or IOException or UnauthorizedAccessException)
         {
-            var message = ex switch
-            {
-                ImportFailedException => ex.Message,
-                OperationCanceledException => "The import was cancelled; nothing was changed.",
-                SqliteException { SqliteErrorCode: 13 } => "The disk is full: the import was rolled back and nothing was changed.",
-                SqliteException { SqliteErrorCode: 8 } => "The database is read-only: the import was rolled back and nothing was changed.",
-                SqliteException s => $"Database error ({s.SqliteErrorCode}): {s.Message}. Nothing was changed.",
-                _ => $"Could not read the file: {ex.Message}",
-            };
+            var message = Describe(ex);
             var result = state.ToResult(batchId, displayName, ImportStatus.Failed, message, stopwatch.Elapsed);
             await TryRecordFailure(batchId, result);
             logger.LogWarning("Import {BatchId} of {File} failed after {DurationMs} ms: {Reason}",
@@ -80,6 +84,16 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
             return result;
         }
     }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        ImportFailedException => ex.Message,
+        OperationCanceledException => "The import was cancelled; nothing was changed.",
+        SqliteException { SqliteErrorCode: 13 } => "The disk is full: the import was rolled back and nothing was changed.",
+        SqliteException { SqliteErrorCode: 8 } => "The database is read-only: the import was rolled back and nothing was changed.",
+        SqliteException s => $"Database error ({s.SqliteErrorCode}): {s.Message}. Nothing was changed.",
+        _ => $"Could not read the file: {ex.Message}",
+    };
 
     private async Task TryRecordFailure(long batchId, ImportResult result)
     {
