@@ -24,7 +24,7 @@ public sealed class RoleMatrixTests(ITestOutputHelper output) : IAsyncLifetime
     private long _batchId;
 
     /// <summary>Endpoints open to everyone, on purpose. Anything else marked [AllowAnonymous] fails the test.</summary>
-    private static readonly string[] AnonymousAllowed = ["/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Error", "/healthz"];
+    private static readonly string[] AnonymousAllowed = ["/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Error", "/healthz", "/css/themes.css"];
 
     public async Task InitializeAsync()
     {
@@ -74,7 +74,10 @@ public sealed class RoleMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         {
             ["id"] = _batchId.ToString(), ["batchId"] = _batchId.ToString(), ["importId"] = _batchId.ToString(),
             ["theme"] = "1", ["author"] = "user1", ["handle"] = "user1", ["day"] = "2025-03-01", ["date"] = "2025-03-01",
+            ["documentName"] = "v1",
         };
+        // Theme pages are addressed by theme id, not by a number.
+        if (pattern.RawText?.StartsWith("themes/", StringComparison.OrdinalIgnoreCase) == true) values["id"] = "ai_video";
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart l => l.Content,

@@ -21,7 +21,12 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
         public string Task { get; init; } = "";
 
         [CommandArgument(1, "<FILE>")]
+        [Description("CSV with id,text,themes (or id,text,sentiment); or a label file of real posts (file,key,themes,sentiment) whose texts are read from --shared")]
         public string File { get; init; } = "";
+
+        [CommandOption("--shared <DIR>")]
+        [Description("Public reference data holding posts/ (default: ../shared/data/real beside the checkout)")]
+        public string? Shared { get; init; }
 
         [CommandOption("--json")]
         public bool Json { get; init; }
@@ -45,6 +50,15 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
             return 1;
         }
         var rows = CsvRecords.ReadWithHeader(settings.File).ToList();
+        if (rows.Count > 0 && rows[0].ContainsKey("key") && !rows[0].ContainsKey("text"))
+        {
+            // Labels of real posts are kept as keys; their texts come from the original exports.
+            var posts = RealPostLabels.Load(settings.File, Path.Combine(SharedData.Root(settings.Shared), "posts"));
+            rows = posts.Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["id"] = p.Key, ["text"] = p.Text, ["themes"] = p.Themes, ["sentiment"] = p.Sentiment,
+            }).ToList();
+        }
         var texts = rows.Select(r => r["text"]).ToList();
         object output;
         if (settings.Task == "themes")

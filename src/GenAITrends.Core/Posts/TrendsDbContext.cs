@@ -7,7 +7,7 @@ namespace GenAITrends.Core.Posts;
 
 /// <summary>
 /// The one place that knows table and column names. Identity's tables (AspNetUsers, AspNetRoles, …) live
-/// here too, so one migration history covers the whole database (docs/decisions/001-identity-in-trends-db.md).
+/// here too, so one migration history covers the whole database (docs/decisions/003-identity-in-trends-db.md).
 /// </summary>
 public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {

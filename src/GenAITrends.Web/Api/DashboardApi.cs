@@ -11,7 +11,12 @@ public static class DashboardApi
     public static WebApplicationBuilder AddTrendsDashboard(this WebApplicationBuilder builder)
     {
         builder.Services.AddTrendsAnalytics();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // Post texts are untrusted: escape HTML-significant characters (<, >, &, ') in JSON too, keep letters of every script readable.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -34,6 +34,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets(); // outside Development too (the app runs from its build output, not a publish)
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Seed:SampleData", "false");
+        // Browser tests talk plain HTTP on loopback: let secure-only cookies (antiforgery, auth) work there.
+        builder.UseSetting("Auth:AllowInsecureHttp", "true");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dir, "logs", "web-.log"));
         builder.ConfigureTestServices(services =>
         {
