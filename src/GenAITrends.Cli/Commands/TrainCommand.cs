@@ -31,6 +31,18 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("themes: output folder (default data/models/themes); sentiment: output zip (default data/models/sentiment/sentiment.zip)")]
         public string? Out { get; init; }
 
+        [CommandOption("--max-theme-fp <RATE>")]
+        [Description("themes: per-theme false-positive budget on theme-less real posts when tuning thresholds out-of-fold (default 0.02)")]
+        public double? MaxThemeFp { get; init; }
+
+        [CommandOption("--max-any-fp <RATE>")]
+        [Description("themes: budget for theme-less real posts given any theme (default 0.02)")]
+        public double? MaxAnyFp { get; init; }
+
+        [CommandOption("--max-threshold <P>")]
+        [Description("themes: highest decision threshold a theme may get (default 0.7: above that the calibrated model is asked for near-certainty, which cross-validation showed costs recall)")]
+        public double? MaxThreshold { get; init; }
+
         public override ValidationResult Validate() =>
             Model is "themes" or "sentiment" ? ValidationResult.Success() : ValidationResult.Error("MODEL must be 'themes' or 'sentiment'");
     }
@@ -47,7 +59,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         },
         L2 = 1e-5f,
         Weights = new ThemeSourceWeights(RealPost: 4f, TeamWritten: 0.5f, Background: 0.25f),
-        Thresholds = new ThresholdPolicy { MaxThemeFpRate = 0.02, MaxBackgroundFpRate = 0.002 },
+        Thresholds = new ThresholdPolicy { MaxThemeFpRate = 0.02, MaxBackgroundFpRate = 0.002, MaxThreshold = 0.7 },
     };
 
     public const int BackgroundTweets = 2000;
@@ -74,7 +86,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     private static int TrainThemes(Settings s, string shared)
     {
         var data = RepositoryPaths.Resolve(s.Data ?? "data/training");
-        var output = s.Out ?? RepositoryPaths.Resolve("data/models/themes");
+        var output = s.Out ?? RepositoryPaths.ResolveForWrite("data/models/themes");
         var sw = Stopwatch.StartNew();
 
         var set = new ThemeTrainingSet();
@@ -90,7 +102,16 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var duplicates = set.RemoveDuplicates();
         AnsiConsole.WriteLine($"training set: {set.Describe()}; removed {duplicates} duplicates and {removed} texts of the development set");
 
-        var model = new ThemeModelTrainer(ThemeOptions).Train(set.Examples, out _, out var thresholds);
+        var options = ThemeOptions with
+        {
+            Thresholds = ThemeOptions.Thresholds with
+            {
+                MaxThemeFpRate = s.MaxThemeFp ?? ThemeOptions.Thresholds.MaxThemeFpRate,
+                MaxAnyFpRate = s.MaxAnyFp ?? ThemeOptions.Thresholds.MaxAnyFpRate,
+                MaxThreshold = s.MaxThreshold ?? ThemeOptions.Thresholds.MaxThreshold,
+            },
+        };
+        var model = new ThemeModelTrainer(options).Train(set.Examples, out _, out var thresholds);
         model.Save(output);
         foreach (var t in thresholds)
             AnsiConsole.WriteLine($"  {t.ThemeId}: threshold {t.Threshold:0.000} (out-of-fold weighted F1 {t.WeightedF1:0.000})");
@@ -101,7 +122,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     private static int TrainSentiment(Settings s, string shared)
     {
         var data = s.Data ?? Path.Combine(shared, "train_sentiment");
-        var output = s.Out ?? RepositoryPaths.Resolve("data/models/sentiment/sentiment.zip");
+        var output = s.Out ?? RepositoryPaths.ResolveForWrite("data/models/sentiment/sentiment.zip");
         var sw = Stopwatch.StartNew();
         var pool = SentimentCorpusReader.ReadSemEval(data, out var stats);
         var val = SentimentCorpusReader.ReadTweetEval(Path.Combine(data, "tweeteval_val_text.txt"), Path.Combine(data, "tweeteval_val_labels.txt"));

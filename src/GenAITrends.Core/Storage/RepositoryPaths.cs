@@ -22,4 +22,8 @@ public static class RepositoryPaths
             return Path.Combine(root, path);
         return Path.Combine(AppContext.BaseDirectory, path);
     }
+
+    /// <summary>Where to write a file that belongs to the checkout (models): the repository root, else the current folder.</summary>
+    public static string ResolveForWrite(string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), path);
 }
