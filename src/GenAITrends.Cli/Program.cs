@@ -12,6 +12,7 @@ app.Configure(config =>
     {
         bench.SetDescription("Benchmarks that print medians next to their references (docs/benchmarks.md).");
         bench.AddCommand<BenchImportCommand>("import").WithDescription("Import throughput and peak memory vs sqlite3 .import and EF Core.");
+        bench.AddCommand<BenchClassifyCommand>("classify").WithDescription("Posts/s for five themes + sentiment in batch mode, and model load time.");
         bench.AddCommand<BenchApiCommand>("api").WithDescription("p50/p95 of the dashboard API over HTTP (generates and imports data if needed), next to the naive GROUP BY over posts.");
         bench.AddCommand<BenchReportCommand>("report").WithDescription("Time to produce a PDF snapshot of the whole period (median of runs).");
     });
