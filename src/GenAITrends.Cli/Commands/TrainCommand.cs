@@ -67,6 +67,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     /// <summary>The configuration of the shipped sentiment model (hashed word 1–2-grams + char 4-grams, SDCA maximum entropy).</summary>
     public static readonly SentimentTrainerOptions SentimentOptions = new()
     {
+        // _NEG token marking measured as harmful (docs/model-card.md); negation still flips the lexicon hit counts.
+        Normalizer = SentimentNormalizerOptions.Default with { MarkNegation = false },
         Algorithm = SentimentAlgorithm.SdcaMaximumEntropy,
         WordNgramLength = 2,
         WordHashBits = 20,

@@ -18,7 +18,7 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
     public const int MaxFieldChars = 1024 * 1024;
     private const int MaxRecordChars = 4 * MaxFieldChars;
     private const int MaxColumns = 512;
-    private const int BlockSize = 2048;
+    private const int BlockSize = 8192;
     private const int MaxStoredRejects = 100_000;
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;

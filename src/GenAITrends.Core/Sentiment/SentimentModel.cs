@@ -184,64 +184,6 @@ public sealed class SentimentModel
         }
     }
 
-    /// <summary>Diagnostics: time each prefix of the transformer chain over the texts (single thread).</summary>
-    public void ProfileStages(IReadOnlyList<string> texts)
-    {
-        var rows = texts.Select(t =>
-        {
-            var lex = new float[SentimentTextNormalizer.FeatureCount];
-            return new InputRow { Text = SentimentTextNormalizer.Normalize(t, Metadata.Normalizer, lex), Lexicon = lex };
-        }).ToArray();
-        var data = _ml.Data.LoadFromEnumerable(rows, _inputSchema);
-        var flat = new List<ITransformer>();
-        void Flatten(ITransformer t)
-        {
-            if (t is IEnumerable<ITransformer> chain) foreach (var x in chain) Flatten(x);
-            else flat.Add(t);
-        }
-        Flatten(_transformer);
-        double previous = 0;
-        IDataView view = data;
-        for (int k = 0; k < flat.Count; k++)
-        {
-            view = flat[k].Transform(view);
-            var col = view.Schema[view.Schema.Count - 1];
-            double best = double.MaxValue;
-            var proc = System.Diagnostics.Process.GetCurrentProcess();
-            for (int rep = 0; rep < 3; rep++)
-            {
-                proc.Refresh();
-                var c0 = proc.TotalProcessorTime;
-                using var cursor = view.GetRowCursorSet([col], 1)[0];
-                var getter = MakeGetter(cursor, col);
-                while (cursor.MoveNext()) getter();
-                proc.Refresh();
-                best = Math.Min(best, (proc.TotalProcessorTime - c0).TotalSeconds);
-            }
-            Console.WriteLine($"{k,2} {flat[k].GetType().Name,-45} cum cpu {best:0.000}s  +{best - previous:0.000}s  {col.Name}: {col.Type}");
-            previous = best;
-        }
-    }
-
-    private static Action MakeGetter(DataViewRowCursor cursor, DataViewSchema.Column c)
-    {
-        if (c.Type is VectorDataViewType v && v.ItemType == NumberDataViewType.Single)
-        { var g = cursor.GetGetter<VBuffer<float>>(c); VBuffer<float> b = default; return () => g(ref b); }
-        if (c.Type is VectorDataViewType v4 && v4.ItemType is KeyDataViewType k4 && k4.RawType == typeof(ushort))
-        { var g = cursor.GetGetter<VBuffer<ushort>>(c); VBuffer<ushort> b = default; return () => g(ref b); }
-        if (c.Type is VectorDataViewType v2 && v2.ItemType is KeyDataViewType)
-        { var g = cursor.GetGetter<VBuffer<uint>>(c); VBuffer<uint> b = default; return () => g(ref b); }
-        if (c.Type is VectorDataViewType v3 && v3.ItemType is TextDataViewType)
-        { var g = cursor.GetGetter<VBuffer<ReadOnlyMemory<char>>>(c); VBuffer<ReadOnlyMemory<char>> b = default; return () => g(ref b); }
-        if (c.Type is TextDataViewType)
-        { var g = cursor.GetGetter<ReadOnlyMemory<char>>(c); ReadOnlyMemory<char> b = default; return () => g(ref b); }
-        if (c.Type == NumberDataViewType.Single)
-        { var g = cursor.GetGetter<float>(c); float b = 0; return () => g(ref b); }
-        if (c.Type is KeyDataViewType)
-        { var g = cursor.GetGetter<uint>(c); uint b = 0; return () => g(ref b); }
-        return () => { };
-    }
-
     /// <summary>Maps Score slots to class indices using the label names ML.NET keeps as slot names.</summary>
     private int[] ResolveSlotOrder()
     {

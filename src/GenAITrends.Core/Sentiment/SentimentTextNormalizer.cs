@@ -24,8 +24,13 @@ public sealed record SentimentNormalizerOptions
     /// <summary>Emoticons and emoji become EMO_POS / EMO_NEG (otherwise the raw emoticon is a token).</summary>
     public bool MapEmoticons { get; init; } = true;
 
-    /// <summary>Tokens after not/no/never/...n't get the suffix _NEG until the next punctuation mark or "but".</summary>
+    /// <summary>Tokens after not/no/never/...n't get the suffix _NEG until the next punctuation mark or "but"
+    /// (and at most <see cref="NegationWindow"/> tokens when that is positive).</summary>
     public bool MarkNegation { get; init; } = true;
+
+    /// <summary>Maximum number of tokens marked _NEG after a negator; 0 = no limit (up to punctuation).
+    /// The lexicon's negated-hit counts always use the full scope.</summary>
+    public int NegationWindow { get; init; }
 
     /// <summary>Runs of ! and ? add the cue tokens EXCL / QUES / EXQ.</summary>
     public bool MarkPunctuation { get; init; } = true;
@@ -129,6 +134,7 @@ public static class SentimentTextNormalizer
         public readonly StringBuilder Sb = sb;
         public Counts Counts;
         public bool InNegation;
+        public int NegatedTokens;
 
         public readonly void Emit(string token)
         {
@@ -336,7 +342,8 @@ public static class SentimentTextNormalizer
         if (elongated) st.Counts.Elongated++;
 
         var emitted = st.Options.MarkElongation ? word : lower;
-        if (st.Options.MarkNegation && st.InNegation && !negator)
+        if (st.Options.MarkNegation && st.InNegation && !negator &&
+            (st.Options.NegationWindow <= 0 || st.NegatedTokens++ < st.Options.NegationWindow))
         {
             if (st.Sb.Length > 0) st.Sb.Append(' ');
             st.Sb.Append(emitted).Append("_NEG");
@@ -352,6 +359,7 @@ public static class SentimentTextNormalizer
         {
             st.Counts.Negators++;
             st.InNegation = true;
+            st.NegatedTokens = 0;
         }
         else if (word.SequenceEqual("but"))
         {
