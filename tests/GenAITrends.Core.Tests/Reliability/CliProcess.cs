@@ -44,7 +44,10 @@ public sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts the CLI with extra environment variables (e.g. <c>ConnectionStrings__Default</c>, <c>Models__Directory</c>).</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +60,7 @@ public sealed class CliProcess : IDisposable
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
 
         var process = new Process { StartInfo = info };
         var cli = new CliProcess(process);
@@ -69,9 +73,13 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs the CLI to the end (or fails the test after <paramref name="timeout"/>).</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args) =>
+        RunAsync(timeout, null, args);
+
+    /// <summary>Runs the CLI to the end with extra environment variables (or fails the test after <paramref name="timeout"/>).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var cli = Start(args);
+        using var cli = Start(environment, args);
         using var cts = new CancellationTokenSource(timeout);
         try
         {
