@@ -27,11 +27,11 @@ public sealed record TrendFilter(
     /// <summary>The period of equal length that ends the day before <see cref="From"/>.</summary>
     public TrendFilter PreviousPeriod() => this with { From = From.AddDays(-LengthInDays), To = From.AddDays(-1) };
 
-    /// <summary>A sensible bucket size for a range: days up to ~3 months, weeks up to 2 years, months beyond.</summary>
+    /// <summary>A sensible bucket size for a range: days up to ~3 months, weeks up to ~13 months, months beyond.</summary>
     public static Granularity DefaultGranularity(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber + 1) switch
     {
         <= 92 => Granularity.Day,
-        <= 731 => Granularity.Week,
+        <= 400 => Granularity.Week,
         _ => Granularity.Month,
     };
 

@@ -22,6 +22,10 @@ public static class ClassificationSetup
         });
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IPostAnnotator>() as ModelAnnotator
             ?? throw new InvalidOperationException($"No trained models in {directory}: theme explanations are unavailable."));
+        builder.Services.AddSingleton<GenAITrends.Core.Analytics.IThemeExplainer>(sp =>
+            sp.GetRequiredService<IPostAnnotator>() is ModelAnnotator models
+                ? new ModelThemeExplainer(models.Themes)
+                : new GenAITrends.Core.Analytics.KeywordThemeExplainer());
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -46,7 +46,9 @@
   function bucketTicks(xs, g) {
     return {
       afterBuildTicks: function (axis) {
-        var stride = Math.max(1, Math.ceil(xs.length / 10));
+        // About one label per 110 px of chart width, so half-width charts do not overlap their dates.
+        var labels = Math.max(3, Math.min(10, Math.floor((axis.chart.width || 600) / 110)));
+        var stride = Math.max(1, Math.ceil(xs.length / labels));
         axis.ticks = xs.filter(function (_, i) { return i % stride === 0; }).map(function (v) { return { value: v }; });
       },
       ticks: {
