@@ -122,7 +122,7 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
 
         // Two stages on two cores: parsing + classification feed SQLite writes through a small bounded queue.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var queue = new System.Collections.Concurrent.BlockingCollection<Block>(boundedCapacity: 4);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<Block>(boundedCapacity: 2);
         var producer = Task.Run(() =>
         {
             try { Parse(path, facts, state, queue, linked.Token); }

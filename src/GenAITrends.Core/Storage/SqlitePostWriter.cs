@@ -14,7 +14,7 @@ public enum WriteOutcome { Imported, Updated, Duplicate }
 /// </summary>
 public sealed class SqlitePostWriter : IDisposable
 {
-    private const int AuthorCacheLimit = 200_000;
+    private const int AuthorCacheLimit = 100_000;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _tx;
@@ -199,7 +199,7 @@ public sealed class SqlitePostWriter : IDisposable
     /// <summary>Writes pending rollup deltas; call before commit, and now and then to bound memory.</summary>
     public void FlushRollups(bool force)
     {
-        if (force || _rollups.PendingAuthorEntries > 400_000)
+        if (force || _rollups.PendingAuthorEntries > 150_000)
             _rollups.Flush(_connection, _tx);
     }
 
