@@ -11,6 +11,7 @@ app.Configure(config =>
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that print medians next to their references (docs/benchmarks.md).");
+        bench.AddCommand<BenchAllCommand>("all").WithDescription("Every benchmark in turn: import, classify, api, report.");
         bench.AddCommand<BenchImportCommand>("import").WithDescription("Import throughput and peak memory vs sqlite3 .import and EF Core.");
         bench.AddCommand<BenchClassifyCommand>("classify").WithDescription("Posts/s for five themes + sentiment in batch mode, and model load time.");
         bench.AddCommand<BenchApiCommand>("api").WithDescription("p50/p95 of the dashboard API over HTTP (generates and imports data if needed), next to the naive GROUP BY over posts.");
