@@ -230,6 +230,22 @@ public sealed class DashboardApiTests(SeededDashboardApp fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("/?from=2024-01-01&to=2024-01-14", "Manager", true)]
+    [InlineData("/?from=2024-01-01&to=2024-01-14", "Admin", true)]
+    [InlineData("/?from=2024-01-01&to=2024-01-14", "Analyst", false)]
+    [InlineData("/themes/cloud?from=2024-01-01&to=2024-01-14", "Manager", true)]
+    public async Task Download_PDF_button_carries_the_view_and_shows_only_to_roles_that_may_download(string url, string role, bool shown)
+    {
+        var html = await fixture.App.ClientAs(role).GetStringAsync(url);
+        Assert.Equal(shown, html.Contains("data-testid=\"download-pdf\""));
+        if (shown)
+        {
+            Assert.Contains("/reports/snapshot.pdf?from=2024-01-01&amp;to=2024-01-14", html);
+            if (url.StartsWith("/themes/cloud", StringComparison.Ordinal)) Assert.Contains("theme=cloud", html);
+        }
+    }
+
+    [Theory]
     [InlineData("from=2024-02-01&to=2024-01-01")]
     [InlineData("granularity=hour")]
     [InlineData("weighting=likes")]
