@@ -21,6 +21,10 @@ public sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
         [CommandOption("--in <FILE>")] public string In { get; init; } = "";
         [CommandOption("--out <FILE>")] public string Out { get; init; } = "";
 
+        [CommandOption("--explain")]
+        [Description("Add an `explanations` column: for each assigned theme, the terms that pushed the post into it (`theme: term, term | …`)")]
+        public bool Explain { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(In) || string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--in FILE and --out FILE are required")
             : !File.Exists(In) ? ValidationResult.Error($"Input file not found: {In}")
@@ -50,14 +54,14 @@ public sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
         {
             ids.Add(row["id"].ToString());
             texts.Add(row["text"].ToString());
-            if (texts.Count == BlockSize) rows += Flush(models, ids, texts, writer);
+            if (texts.Count == BlockSize) rows += Flush(models, ids, texts, writer, settings.Explain);
         }
-        rows += Flush(models, ids, texts, writer);
+        rows += Flush(models, ids, texts, writer, settings.Explain);
         AnsiConsole.MarkupLine($"Classified {rows:N0} posts → {Markup.Escape(settings.Out)} (models {Markup.Escape(models.Version)})");
         return 0;
     }
 
-    private static int Flush(ModelAnnotator models, List<string> ids, List<string> texts, SepWriter writer)
+    private static int Flush(ModelAnnotator models, List<string> ids, List<string> texts, SepWriter writer, bool explain)
     {
         if (texts.Count == 0) return 0;
         var themes = models.Themes.PredictBatch(texts);
@@ -72,6 +76,9 @@ public sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
             row["sentiment_score"].Set(sentiments[i].Score.ToString("0.####", inv));
             foreach (var id in ThemeIds.All)
                 row[$"p_{id}"].Set(themes[i].ProbabilityOf(id).ToString("0.####", inv));
+            if (explain)
+                row["explanations"].Set(string.Join(" | ", themes[i].Themes.Select(t =>
+                    $"{t}: {string.Join(", ", models.Themes.Explain(texts[i], t, 4).Where(c => c.Contribution > 0).Select(c => c.Term))}")));
         }
         var n = texts.Count;
         ids.Clear();

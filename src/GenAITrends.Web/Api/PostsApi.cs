@@ -39,7 +39,7 @@ public static class PostsApi
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/posts", async ([AsParameters] DashboardQuery query, [AsParameters] PostCriteria criteria,
-            RollupReader rollups, PostSearch search, CancellationToken ct) =>
+            RollupReader rollups, PostSearch search, IThemeExplainer explainer, HttpContext http, CancellationToken ct) =>
         {
             var scope = await query.ResolveAsync(rollups, ct);
             var errors = scope.Errors.ToDictionary(e => e.Key, e => e.Value);
@@ -47,7 +47,20 @@ public static class PostsApi
             if (postQuery is null || errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query");
 
             var r = await search.QueryAsync(postQuery, ct);
-            if (!query.WantsCsv) return Results.Ok(r);
+            if (!query.WantsCsv)
+            {
+                if (!string.Equals(http.Request.Query["explain"], "true", StringComparison.OrdinalIgnoreCase)) return Results.Ok(r);
+                // explain=true: for each post and each of its themes, the terms that pushed it into the theme.
+                var explained = new Dictionary<string, Dictionary<string, IReadOnlyList<string>>>();
+                foreach (var p in r.Items)
+                {
+                    var byTheme = new Dictionary<string, IReadOnlyList<string>>();
+                    foreach (var t in p.Themes)
+                        if (Themes.TryParse(t.Theme, out var theme)) byTheme[t.Theme] = explainer.Explain(p.Text, theme);
+                    explained[p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = byTheme;
+                }
+                return Results.Ok(new ExplainedPostPage(r.Page, r.PageSize, r.Total, r.TotalIsLowerBound, r.Items, explained));
+            }
             var csv = new Csv("id", "created_at", "author", "text", "lang", "url", "likes", "reposts", "replies", "quotes",
                 "engagement", "sentiment", "sentiment_score", "themes");
             foreach (var p in r.Items)
@@ -58,9 +71,16 @@ public static class PostsApi
         })
         .RequireAuthorization(Policies.Posts).WithTags("Posts")
         .WithSummary("Filtered, full-text searchable posts, newest first")
-        .WithDescription("q: search words (all must occur; word* for a prefix); sentiment: negative|neutral|positive; minEngagement; sort: newest|engagement; page (1-based), pageSize (1–200, default 25). total is exact up to 10,000 (totalIsLowerBound beyond).")
+        .WithDescription("q: search words (all must occur; word* for a prefix); sentiment: negative|neutral|positive; minEngagement; sort: newest|engagement; page (1-based), pageSize (1–200, default 25); explain=true adds `explanations`: post id → theme id → the terms that pushed the post into the theme. total is exact up to 10,000 (totalIsLowerBound beyond).")
         .Produces<PostPage>(StatusCodes.Status200OK, "application/json", "text/csv")
         .ProducesValidationProblem();
         return api;
     }
+}
+
+/// <summary>/api/posts?explain=true: the page plus, per post and theme, the terms behind the tag.</summary>
+public sealed record ExplainedPostPage(int Page, int PageSize, long Total, bool TotalIsLowerBound, IReadOnlyList<PostRow> Items,
+    IReadOnlyDictionary<string, Dictionary<string, IReadOnlyList<string>>> Explanations)
+{
+    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

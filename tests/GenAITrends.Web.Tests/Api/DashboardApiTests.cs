@@ -229,6 +229,28 @@ public sealed class DashboardApiTests(SeededDashboardApp fixture) : IClassFixtur
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Posts_api_explains_each_theme_tag_on_request()
+    {
+        var json = await GetJson("/api/posts?from=2024-01-01&to=2024-01-14&pageSize=50&explain=true");
+        var explanations = json.GetProperty("explanations");
+        var tagged = 0;
+        foreach (var item in json.GetProperty("items").EnumerateArray())
+        {
+            var id = item.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var byTheme = explanations.GetProperty(id);
+            foreach (var tag in item.GetProperty("themes").EnumerateArray())
+            {
+                Assert.True(byTheme.TryGetProperty(tag.GetProperty("theme").GetString()!, out var terms));
+                Assert.Equal(JsonValueKind.Array, terms.ValueKind);
+                tagged++;
+            }
+        }
+        Assert.True(tagged > 0);
+        var plain = await GetJson("/api/posts?from=2024-01-01&to=2024-01-14");
+        Assert.False(plain.TryGetProperty("explanations", out _));
+    }
+
     [Theory]
     [InlineData("/?from=2024-01-01&to=2024-01-14", "Manager", true)]
     [InlineData("/?from=2024-01-01&to=2024-01-14", "Admin", true)]
