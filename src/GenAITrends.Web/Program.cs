@@ -7,6 +7,7 @@ using GenAITrends.Web.Api;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTrendsLogging();
+builder.AddTrendsCompression();
 builder.AddTrendsDatabase();
 builder.AddTrendsClassification();
 builder.AddTrendsIdentity();
@@ -25,6 +26,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UseResponseCompression();
 app.UseTrendsSecurityHeaders();
 app.UseTrendsRequestLogging();
 app.UseTrendsStatusPages();

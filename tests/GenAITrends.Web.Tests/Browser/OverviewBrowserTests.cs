@@ -94,6 +94,9 @@ public sealed class OverviewBrowserTests(BrowserApp browser, ITestOutputHelper o
         // Back to January by day, share mode; click inside the cloud band on Jan 8.
         await page.GotoAsync($"{browser.BaseUrl}/?{Jan}");
         await WaitForCharts(page);
+        // Points move during Chart.js's entry animation: wait until the chart is still before clicking one.
+        await page.WaitForFunctionAsync("() => { const c = Chart.getChart('share-chart'); return c && !c.animating; }");
+        await page.WaitForTimeoutAsync(600);
         var point = await page.EvaluateAsync<double[]>("""
             () => {
               const c = Chart.getChart('share-chart'), r = c.canvas.getBoundingClientRect();
