@@ -42,8 +42,8 @@ app.MapTrendsImports();
 app.MapTrendsReports();
 app.MapTrendsDashboardApi();
 
-await app.InitializeTrendsDatabaseAsync();
-await app.SeedTrendsAccountsAsync();
+var sampleDataSeeded = await app.InitializeTrendsDatabaseAsync();
+await app.SeedTrendsAccountsAsync(sampleDataSeeded);
 app.Run();
 
 /// <summary>Entry point marker for WebApplicationFactory&lt;Program&gt; in tests.</summary>

@@ -175,7 +175,7 @@ public sealed class FirstRunTests : IDisposable
             builder.UseSetting("Seed:AdminEmail", "");
             builder.UseSetting("Seed:AdminPassword", "");
             builder.UseSetting("Seed:SampleData", sample ? "true" : "false");
-            builder.UseSetting("Seed:SampleFile", Path.Combine(dir, "missing.csv"));
+            builder.UseSetting("Seed:SampleFile", Path.Combine(dir, "sample.csv"));
         }
     }
 
@@ -189,6 +189,8 @@ public sealed class FirstRunTests : IDisposable
     public async Task Without_a_configured_password_the_admins_generated_one_is_in_an_owner_only_file_next_to_the_database()
     {
         Directory.CreateDirectory(_dir);
+        // Demo accounts come with the sample corpus: give the first start a (tiny) one to seed.
+        File.WriteAllText(Path.Combine(_dir, "sample.csv"), "post_id,created_at,author_handle,text\n1,2024-02-15T10:00:00Z,demo,Sora makes text-to-video look easy\n");
         using (var factory = new NoPasswordFactory(_dir, sample: true))
         {
             factory.StartServer();

@@ -66,7 +66,7 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
             var gold = rows.Select(r => ThemeIds.ParseList(r["themes"])).ToList();
             var predicted = models.Themes.PredictBatch(texts).Select(p => p.Themes).ToList();
             var report = MultiLabelEvaluator.Evaluate(gold, predicted);
-            var baseline = settings.Baseline ? MultiLabelEvaluator.Evaluate(gold, new KeywordThemeBaseline().PredictBatch(texts)) : null;
+            var baseline = settings.Baseline ? MultiLabelEvaluator.Evaluate(gold, KeywordThemeBaseline.Default.PredictBatch(texts)) : null;
             output = new { model = ThemesJson(report), baseline = baseline is null ? null : ThemesJson(baseline) };
             if (!settings.Json)
             {

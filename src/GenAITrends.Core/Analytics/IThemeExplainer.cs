@@ -1,5 +1,4 @@
 using GenAITrends.Core.Classification;
-using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Posts;
 
 namespace GenAITrends.Core.Analytics;
@@ -14,5 +13,5 @@ public interface IThemeExplainer
 public sealed class KeywordThemeExplainer : IThemeExplainer
 {
     public IReadOnlyList<string> Explain(string postText, Theme theme) =>
-        KeywordThemeRules.Explain(TextNormalizer.ForMatching(postText), theme);
+        KeywordThemeBaseline.Default.Explain(postText, Themes.Get(theme).Id);
 }

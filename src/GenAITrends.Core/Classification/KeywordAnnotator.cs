@@ -1,8 +1,9 @@
 using GenAITrends.Core.Ingestion;
+using GenAITrends.Core.Posts;
 
 namespace GenAITrends.Core.Classification;
 
-/// <summary>Tags posts with <see cref="KeywordThemeRules"/>; used only when no trained model is available.</summary>
+/// <summary>Tags posts with the keyword baseline; used only when no trained model is available.</summary>
 public sealed class KeywordAnnotator : IPostAnnotator
 {
     public string Version => "keyword-rules";
@@ -10,6 +11,11 @@ public sealed class KeywordAnnotator : IPostAnnotator
     public void Annotate(IReadOnlyList<PostDraft> drafts)
     {
         foreach (var d in drafts)
-            d.Themes = [.. KeywordThemeRules.Match(d.MatchText).Select(t => new ThemeScore(t, 1f))];
+        {
+            var themes = new List<ThemeScore>(2);
+            foreach (var id in KeywordThemeBaseline.Default.Predict(d.Text))
+                if (Themes.TryParse(id, out var theme)) themes.Add(new ThemeScore(theme, 1f));
+            d.Themes = [.. themes];
+        }
     }
 }

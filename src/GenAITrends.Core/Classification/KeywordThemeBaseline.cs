@@ -5,10 +5,12 @@ namespace GenAITrends.Core.Classification;
 
 /// <summary>
 /// The social-listening baseline: a hand-written keyword list per theme, matched case-insensitively
-/// as whole words on NFKC-normalised text. A post gets every theme with at least one hit.
+/// as whole words on NFKC-normalised text. A post gets every theme with at least one hit. It is the reference
+/// the model is measured against (docs/model-card.md) and the tagger used when no model file exists.
 /// </summary>
 public sealed class KeywordThemeBaseline
 {
+
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultKeywords { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [ThemeIds.OpenSourceLlmOs] =
@@ -47,6 +49,10 @@ public sealed class KeywordThemeBaseline
         ],
     };
 
+    // Declared after DefaultKeywords: static initialisers run in order, and the constructor reads the keywords.
+    /// <summary>The default rules, built once (the patterns are compiled regular expressions).</summary>
+    public static KeywordThemeBaseline Default { get; } = new();
+
     private readonly (string ThemeId, Regex Pattern)[] _patterns;
 
     public KeywordThemeBaseline(IReadOnlyDictionary<string, IReadOnlyList<string>>? keywords = null)
@@ -77,6 +83,15 @@ public sealed class KeywordThemeBaseline
         }
 
         return themes;
+    }
+
+    /// <summary>The keywords of one theme found in a text (distinct, in order of appearance).</summary>
+    public IReadOnlyList<string> Explain(string text, string themeId)
+    {
+        foreach (var (id, pattern) in _patterns)
+            if (id == themeId)
+                return [.. pattern.Matches(Prepare(text)).Select(m => m.Value).Distinct(StringComparer.Ordinal)];
+        return [];
     }
 
     public IReadOnlyList<IReadOnlyList<string>> PredictBatch(IReadOnlyList<string> texts) =>

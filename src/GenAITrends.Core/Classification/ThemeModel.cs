@@ -289,10 +289,6 @@ public sealed class ThemeModel
         return normalized.Select((text, i) => new ThemeSelfCheck { Text = text, Scores = _heads.Select(h => h.Score(rows[i])).ToArray() }).ToList();
     }
 
-    /// <summary>Largest absolute raw-score difference between the fused compiled scorer and the ML.NET featuriser + heads over <paramref name="texts"/>.</summary>
-    public double CompareScores(IReadOnlyList<string> texts) =>
-        _scorer is null ? double.NaN : MaxScoreDifference(texts.Select(t => ThemeFeaturizer.Prepare(t, Manifest.Featurizer)).ToList());
-
     private void PredictWithTransform(IReadOnlyList<string> texts, int start, int end, ThemePrediction[] results)
     {
         var rows = new ThemeTextRow[end - start];
@@ -376,65 +372,6 @@ public sealed class ThemeModel
         }
 
         return results;
-    }
-
-    /// <summary>Diagnostics: time to featurise and score pre-normalised texts with the fused compiled scorer (no normalisation, no result objects).</summary>
-    public TimeSpan TimeCompiledScoreOnly(IReadOnlyList<string> normalizedTexts)
-    {
-        var scorer = _scorer ?? throw new InvalidOperationException(CompiledStatus);
-        var scratch = new CompiledThemeScorer.Scratch();
-        Span<float> scores = stackalloc float[_heads.Length];
-        var sw = Stopwatch.StartNew();
-        foreach (var t in normalizedTexts)
-        {
-            scorer.Score(t, scratch, scores);
-        }
-
-        return sw.Elapsed;
-    }
-
-    /// <summary>Largest absolute difference between the compiled and the ML.NET feature vectors over <paramref name="texts"/>.</summary>
-    public double CompareFeaturizers(IReadOnlyList<string> texts)
-    {
-        if (_compiled is null)
-        {
-            return double.NaN;
-        }
-
-        return MaxDifference(_compiled, texts.Select(t => ThemeFeaturizer.Prepare(t, Manifest.Featurizer)).ToList());
-    }
-
-    private double MaxDifference(CompiledThemeFeaturizer compiled, IReadOnlyList<string> normalized)
-    {
-        var reference = ThemeFeaturizer.ReadFeatures(_featurizer.Transform(ThemeFeaturizer.ToDataView(_ml, normalized)));
-        var scratch = new CompiledThemeFeaturizer.Scratch(compiled.SlotCount);
-        var dense = new float[compiled.SlotCount];
-        double max = 0;
-        for (int i = 0; i < normalized.Count; i++)
-        {
-            compiled.Featurize(normalized[i], scratch);
-            for (int k = 0; k < scratch.Touched.Count; k++)
-            {
-                dense[scratch.Touched[k]] = scratch.Values[k];
-            }
-
-            var row = reference[i];
-            for (int k = 0; k < row.Indices.Length; k++)
-            {
-                max = Math.Max(max, Math.Abs(dense[row.Indices[k]] - row.Values[k]));
-                dense[row.Indices[k]] = 0;
-            }
-
-            foreach (int slot in scratch.Touched)
-            {
-                max = Math.Max(max, Math.Abs(dense[slot]));
-                dense[slot] = 0;
-            }
-
-            scratch.Touched.Clear();
-        }
-
-        return max;
     }
 
     /// <summary>Texts whose features the compiled replica must reproduce before it is used (markers, unknown words, hashtags, non-Latin).</summary>

@@ -15,14 +15,15 @@ public static class DatabaseLocation
     {
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+        // A path typed on the command line means the current folder, as any CLI argument does.
         if (!string.IsNullOrWhiteSpace(dbPathOverride))
-            builder.DataSource = dbPathOverride;
+            builder.DataSource = Path.GetFullPath(dbPathOverride);
 
         if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
         {
             var path = builder.DataSource;
             if (!Path.IsPathRooted(path))
-                path = Path.GetFullPath(Path.Combine(FindBaseDirectory(), path));
+                path = Path.GetFullPath(Path.Combine(RepositoryPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), path));
             builder.DataSource = path;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
@@ -33,14 +34,4 @@ public static class DatabaseLocation
 
     public static string DataSourcePath(string connectionString) =>
         new SqliteConnectionStringBuilder(connectionString).DataSource;
-
-    private static string FindBaseDirectory()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GenAITrends.sln")))
-                return dir.FullName;
-        }
-        return Directory.GetCurrentDirectory();
-    }
 }

@@ -20,7 +20,8 @@ public sealed class SqlitePostWriter : IDisposable
     private readonly SqliteTransaction _tx;
     private readonly long _batchId;
     private readonly RollupAccumulator _rollups = new();
-    private readonly Dictionary<string, long> _authorIds = new(StringComparer.Ordinal);
+    /// <summary>Authors seen in this import: id and the facts last written, so unchanged rows cost no write.</summary>
+    private readonly Dictionary<string, (long Id, string? Name, long? Followers)> _authors = new(StringComparer.Ordinal);
 
     private readonly RawStatement _insertPost, _insertTheme, _insertFts;
     private readonly SqliteCommand _findPost, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor;
@@ -158,13 +159,19 @@ public sealed class SqlitePostWriter : IDisposable
 
     private long AuthorId(string handle, string? name, long? followers, string? platformId)
     {
-        if (_authorIds.TryGetValue(handle, out var id))
+        if (_authors.TryGetValue(handle, out var known))
         {
-            if (followers.HasValue || name is not null) UpdateAuthor(id, name, followers, platformId);
-            return id;
+            // Most rows repeat what this import already wrote for the author: skip the write then.
+            if ((followers.HasValue || name is not null) && (known.Name, known.Followers) != (name, followers))
+            {
+                UpdateAuthor(known.Id, name, followers, platformId);
+                _authors[handle] = (known.Id, name, followers);
+            }
+            return known.Id;
         }
-        if (_authorIds.Count >= AuthorCacheLimit) _authorIds.Clear();
+        if (_authors.Count >= AuthorCacheLimit) _authors.Clear();
 
+        long id;
         _findAuthor.Parameters[0].Value = handle;
         if (_findAuthor.ExecuteScalar() is long existing)
         {
@@ -178,18 +185,12 @@ public sealed class SqlitePostWriter : IDisposable
             a[2].Value = (object?)followers ?? DBNull.Value; a[3].Value = (object?)platformId ?? DBNull.Value;
             id = (long)_insertAuthor.ExecuteScalar()!;
         }
-        _authorIds[handle] = id;
+        _authors[handle] = (id, name, followers);
         return id;
     }
 
-    private readonly Dictionary<long, (string?, long?)> _lastAuthorFacts = [];
-
     private void UpdateAuthor(long id, string? name, long? followers, string? platformId)
     {
-        // Most rows repeat what we already wrote for this author: skip the write then.
-        if (_lastAuthorFacts.TryGetValue(id, out var last) && last == (name, followers)) return;
-        if (_lastAuthorFacts.Count >= AuthorCacheLimit) _lastAuthorFacts.Clear();
-        _lastAuthorFacts[id] = (name, followers);
         var u = _updateAuthor.Parameters;
         u[0].Value = (object?)name ?? DBNull.Value; u[1].Value = (object?)followers ?? DBNull.Value;
         u[2].Value = (object?)platformId ?? DBNull.Value; u[3].Value = id;

@@ -28,17 +28,15 @@ public sealed class Csv
     public static string Cell(object? value) => value switch
     {
         null => "",
-        string s => Quote(EscapeFormula(s)),
+        string s => Quote(Infrastructure.CsvCells.DefuseFormula(s)),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         float x => x.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(EscapeFormula(value.ToString() ?? "")),
+        _ => Quote(Infrastructure.CsvCells.DefuseFormula(value.ToString() ?? "")),
     };
 
-    public static string EscapeFormula(string s) =>
-        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 
     private static string Quote(string s) =>
         s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;

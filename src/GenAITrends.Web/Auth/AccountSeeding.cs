@@ -8,9 +8,9 @@ public static class AccountSeeding
 {
     /// <summary>
     /// First run: creates the admin (Seed:AdminEmail / Seed:AdminPassword, or a generated password in a
-    /// chmod-600 file next to the database) and, on a fresh database with sample data, demo analyst and manager accounts.
+    /// chmod-600 file next to the database) and, when the sample corpus was just seeded, demo analyst and manager accounts.
     /// </summary>
-    public static async Task SeedTrendsAccountsAsync(this WebApplication app)
+    public static async Task SeedTrendsAccountsAsync(this WebApplication app, bool sampleDataSeeded)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var config = app.Configuration;
@@ -19,7 +19,7 @@ public static class AccountSeeding
         {
             AdminEmail = config["Seed:AdminEmail"],
             AdminPassword = config["Seed:AdminPassword"],
-            DemoAccounts = config.GetValue("Seed:SampleData", true),
+            DemoAccounts = sampleDataSeeded,
             AnalystEmail = config["Seed:AnalystEmail"],
             AnalystPassword = config["Seed:AnalystPassword"],
             ManagerEmail = config["Seed:ManagerEmail"],

@@ -9,13 +9,11 @@ namespace GenAITrends.Web.Infrastructure;
 /// </summary>
 public static class CsvCells
 {
-    public static string Escape(string? value)
-    {
-        value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
-    }
+    public static string Escape(string? value) => "\"" + DefuseFormula(value ?? "").Replace("\"", "\"\"") + "\"";
+
+    /// <summary>The one formula rule for every CSV the app writes (also used by <c>Api.Csv</c>).</summary>
+    public static string DefuseFormula(string s) =>
+        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 
     public static string Row(params object?[] cells) =>
         string.Join(',', cells.Select(c => Escape(c switch

@@ -8,8 +8,9 @@ public static class StartupTasks
     /// <summary>
     /// Brings the database to the current schema, marks imports interrupted by a previous crash as
     /// failed, and on an empty database imports the sample corpus (Seed:SampleData, default on).
+    /// Returns whether the sample corpus was imported on this start.
     /// </summary>
-    public static async Task InitializeTrendsDatabaseAsync(this WebApplication app)
+    public static async Task<bool> InitializeTrendsDatabaseAsync(this WebApplication app)
     {
         var db = app.Services.GetRequiredService<TrendsDatabase>();
         var logger = app.Services.GetRequiredService<ILogger<TrendsDatabase>>();
@@ -18,17 +19,18 @@ public static class StartupTasks
         if (interrupted > 0)
             logger.LogWarning("{Count} import(s) interrupted by a previous stop were marked failed", interrupted);
 
-        if (!app.Configuration.GetValue("Seed:SampleData", true)) return;
-        if (await PostCounts.AnyAsync(db.ConnectionString)) return;
+        if (!app.Configuration.GetValue("Seed:SampleData", true)) return false;
+        if (await PostCounts.AnyAsync(db.ConnectionString)) return false;
 
         var sample = RepositoryPaths.Resolve(app.Configuration["Seed:SampleFile"] ?? "data/sample/posts.csv");
         if (!File.Exists(sample))
         {
             logger.LogWarning("Sample data {File} not found; the dashboard starts empty", sample);
-            return;
+            return false;
         }
         var importer = ActivatorUtilities.CreateInstance<PostImporter>(app.Services, db.ConnectionString);
         var result = await importer.ImportAsync(new ImportRequest(sample) { ImportedBy = "sample-data seeding" });
         logger.LogInformation("Seeded sample data from {File}: {Imported} posts ({Status})", sample, result.Imported, result.Status);
+        return result.Succeeded;
     }
 }
