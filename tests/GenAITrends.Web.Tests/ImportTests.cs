@@ -155,6 +155,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(before.Authors, after.Authors);
         Assert.Equal(before.Daily, after.Daily);
         Assert.Equal(before.AuthorDaily, after.AuthorDaily);
+        Assert.Equal(before.AuthorMonthly, after.AuthorMonthly);
 
         var status = JsonDocument.Parse(await admin.GetStringAsync($"/admin/imports/{id}")).RootElement;
         Assert.Equal("undone", status.GetProperty("status").GetString());
@@ -164,7 +165,7 @@ public sealed class ImportTests : IDisposable
         // Undoing twice is refused and changes nothing.
         await admin.PostFormAsync($"/admin/imports/{id}/details", $"/admin/imports/{id}/details?handler=Undo", []);
         Assert.Contains("only a succeeded import can be undone", await admin.GetStringAsync($"/admin/imports/{id}/details"));
-        Assert.Equal(after, DbSnapshot.Take(_factory.ConnectionString) with { Daily = after.Daily, AuthorDaily = after.AuthorDaily });
+        Assert.Equal(after, DbSnapshot.Take(_factory.ConnectionString) with { Daily = after.Daily, AuthorDaily = after.AuthorDaily, AuthorMonthly = after.AuthorMonthly });
     }
 
     [Fact]
@@ -186,5 +187,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(2, snapshot.Posts);
         var (stored, recomputed) = DbSnapshot.DailyTotals(_factory.ConnectionString);
         Assert.Equal(recomputed, stored);
+        var (storedMonthly, recomputedMonthly) = DbSnapshot.AuthorMonthlyTotals(_factory.ConnectionString);
+        Assert.Equal(recomputedMonthly, storedMonthly);
     }
 }

@@ -35,6 +35,7 @@ public sealed class BenchReportCommand : AsyncCommand<BenchReportCommand.Setting
     {
         var path = settings.Db ?? Path.Combine(BenchRunner.ScratchDirectory(), $"bench-report-{settings.Posts}.db");
         var cs = DatabaseLocation.Resolve(null, path);
+        await DatabaseInitializer.MigrateAsync(cs, ct); // an existing database is brought to the current schema too
         if (settings.Db is null && !await PostCounts.AnyAsync(cs))
         {
             var file = Path.Combine(BenchRunner.ScratchDirectory(), $"generated-{settings.Posts}.csv");
@@ -44,7 +45,6 @@ public sealed class BenchReportCommand : AsyncCommand<BenchReportCommand.Setting
                 SyntheticExport.Write(file, settings.Posts, seed: 42);
             }
             AnsiConsole.MarkupLine($"[grey]Importing into {Markup.Escape(path)} (once; reused by later runs)…[/]");
-            await DatabaseInitializer.MigrateAsync(cs, ct);
             var importer = new PostImporter(cs, new GenAITrends.Core.Classification.KeywordAnnotator(), NullLogger<PostImporter>.Instance);
             var result = await importer.ImportAsync(new ImportRequest(file) { ImportedBy = "bench report" }, null, ct);
             if (!result.Succeeded) throw new InvalidOperationException($"import failed: {result.Error}");

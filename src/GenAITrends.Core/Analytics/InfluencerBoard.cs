@@ -1,4 +1,6 @@
+using System.Data.Common;
 using GenAITrends.Core.Posts;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GenAITrends.Core.Analytics;
@@ -17,7 +19,10 @@ public sealed record InfluencerResult(
     DateOnly From, DateOnly To, string Theme, string Label, InfluencerSort Sort, Weighting Weighting,
     long ThemeTotal, IReadOnlyList<Influencer> Authors, IReadOnlyList<string> Warnings);
 
-/// <summary>Top authors per theme from AuthorDailyRollups.</summary>
+/// <summary>
+/// Top authors per theme: whole months from AuthorMonthlyRollups, the partial months at both ends (or a short
+/// period entirely) from AuthorDailyRollups (<see cref="AuthorPeriod"/>).
+/// </summary>
 public sealed class InfluencerBoard(TrendsDbContext db)
 {
     public const int MaxLimit = 100;
@@ -31,24 +36,19 @@ public sealed class InfluencerBoard(TrendsDbContext db)
         if (f.NormalisedLang is not null)
             warnings.Add("The language filter does not apply to leaderboards (author rollups are not kept per language).");
 
-        var inRange = db.AuthorDailyRollups.Where(r => r.Theme == theme && r.Day >= from && r.Day <= to);
+        long? authorId = null;
+        var noAuthor = false;
         if (f.NormalisedAuthor is { } handle)
-            inRange = inRange.Where(r => db.Authors.Any(a => a.Id == r.AuthorId && a.Handle == handle));
-
-        var grouped = inRange.GroupBy(r => r.AuthorId).Select(g => new
         {
-            AuthorId = g.Key,
-            Posts = g.Sum(x => x.Posts),
-            Engagement = g.Sum(x => x.Engagement),
-            SentimentSum = g.Sum(x => x.SentimentSum),
-            SentimentCount = g.Sum(x => x.SentimentCount),
-        });
-        var ordered = sort == InfluencerSort.Engagement
-            ? grouped.OrderByDescending(x => x.Engagement).ThenByDescending(x => x.Posts).ThenBy(x => x.AuthorId)
-            : grouped.OrderByDescending(x => x.Posts).ThenByDescending(x => x.Engagement).ThenBy(x => x.AuthorId);
-        var top = await ordered.Take(limit)
-            .Join(db.Authors, x => x.AuthorId, a => a.Id, (x, a) => new { x.Posts, x.Engagement, x.SentimentSum, x.SentimentCount, a.Handle, a.DisplayName, a.FollowerCount })
-            .ToListAsync(ct);
+            authorId = await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            noAuthor = authorId is null;
+        }
+
+        var top = noAuthor ? [] : await TopAsync(AuthorPeriod.Of(from, to), theme, authorId, sort, limit, ct);
+        var ids = top.Select(x => x.AuthorId).ToList();
+        var authors = ids.Count == 0 ? [] : await db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Handle, a.DisplayName, a.FollowerCount })
+            .ToDictionaryAsync(a => a.Id, ct);
 
         // The denominator: the whole theme in the period (all authors), from the daily rollups.
         var totals = await db.DailyRollups.Where(r => r.Theme == theme && r.Day >= from && r.Day <= to)
@@ -56,18 +56,51 @@ public sealed class InfluencerBoard(TrendsDbContext db)
             .FirstOrDefaultAsync(ct);
         var total = f.Weighting == Weighting.Engagement ? totals?.Engagement ?? 0 : totals?.Posts ?? 0;
 
-        // Join does not keep the order on every provider: sort again in memory.
+        // Sorted again here with the handle as the last tie-break (the SQL broke ties by author id to pick the rows).
+        var joined = top.Where(x => authors.ContainsKey(x.AuthorId)).Select(x => (Sums: x, Author: authors[x.AuthorId])).ToList();
         var rows = (sort == InfluencerSort.Engagement
-                ? top.OrderByDescending(x => x.Engagement).ThenByDescending(x => x.Posts)
-                : top.OrderByDescending(x => x.Posts).ThenByDescending(x => x.Engagement))
-            .ThenBy(x => x.Handle, StringComparer.Ordinal)
-            .Select((x, i) => new Influencer(i + 1, x.Handle, x.DisplayName, x.FollowerCount, x.Posts, x.Engagement,
-                total == 0 ? 0 : Math.Round((double)(f.Weighting == Weighting.Engagement ? x.Engagement : x.Posts) / total, 6),
-                x.SentimentCount == 0 ? null : Math.Round(x.SentimentSum / x.SentimentCount, 6)))
+                ? joined.OrderByDescending(x => x.Sums.Engagement).ThenByDescending(x => x.Sums.Posts)
+                : joined.OrderByDescending(x => x.Sums.Posts).ThenByDescending(x => x.Sums.Engagement))
+            .ThenBy(x => x.Author.Handle, StringComparer.Ordinal)
+            .Select((x, i) => new Influencer(i + 1, x.Author.Handle, x.Author.DisplayName, x.Author.FollowerCount, x.Sums.Posts, x.Sums.Engagement,
+                total == 0 ? 0 : Math.Round((double)(f.Weighting == Weighting.Engagement ? x.Sums.Engagement : x.Sums.Posts) / total, 6),
+                x.Sums.SentimentCount == 0 ? null : Math.Round(x.Sums.SentimentSum / x.Sums.SentimentCount, 6)))
             .ToList();
 
         var info = f.Theme is { } th ? Themes.Get(th) : null;
         return new InfluencerResult(f.From, f.To, info?.Id ?? ThemeSentiment.AllPostsId, info?.Label ?? "All posts",
             sort, f.Weighting, total, rows, warnings);
+    }
+
+    private sealed record AuthorSums(long AuthorId, long Posts, long Engagement, double SentimentSum, long SentimentCount);
+
+    /// <summary>The top authors of one theme in the period, grouped and ranked by SQLite (ties: lower author id first).</summary>
+    private async Task<List<AuthorSums>> TopAsync(AuthorPeriod period, byte theme, long? authorId, InfluencerSort sort, int limit, CancellationToken ct)
+    {
+        var order = sort == InfluencerSort.Engagement ? "Engagement DESC, Posts DESC" : "Posts DESC, Engagement DESC";
+        var sql = $"""
+            SELECT AuthorId, sum(Posts) AS Posts, sum(Engagement) AS Engagement, sum(SentimentSum), sum(SentimentCount)
+            FROM ({period.RowsSql(authorId is not null)})
+            GROUP BY AuthorId ORDER BY {order}, AuthorId LIMIT $limit
+            """;
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using DbCommand cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (name, value) in period.Parameters(theme, authorId)) cmd.Parameters.Add(new SqliteParameter(name, value));
+            cmd.Parameters.Add(new SqliteParameter("$limit", limit));
+            var list = new List<AuthorSums>(limit);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                list.Add(new AuthorSums(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3), r.GetInt64(4)));
+            return list;
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
     }
 }

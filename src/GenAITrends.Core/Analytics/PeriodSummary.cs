@@ -1,4 +1,5 @@
 using GenAITrends.Core.Posts;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GenAITrends.Core.Analytics;
@@ -55,9 +56,11 @@ public sealed class PeriodSummary(TrendsDbContext db, RollupReader rollups)
     private async Task<long> DistinctAuthorsAsync(TrendFilter f, CancellationToken ct)
     {
         if (f.NormalisedAuthor is not null) return 1;
-        int from = f.FromDay, to = f.ToDay;
-        return await db.AuthorDailyRollups.Where(r => r.Theme == 0 && r.Day >= from && r.Day <= to)
-            .Select(r => r.AuthorId).Distinct().LongCountAsync(ct);
+        // Whole months from AuthorMonthlyRollups, the partial months at both ends from AuthorDailyRollups.
+        var period = AuthorPeriod.Of(f.FromDay, f.ToDay);
+        var parameters = period.Parameters(0, null).Select(p => (object)new SqliteParameter(p.Name, p.Value)).ToArray();
+        var sql = "SELECT COUNT(DISTINCT AuthorId) AS \"Value\" FROM (" + period.RowsSql(oneAuthor: false) + ")"; // no user text
+        return await db.Database.SqlQueryRaw<long>(sql, parameters).SingleAsync(ct);
     }
 
     private sealed class Acc

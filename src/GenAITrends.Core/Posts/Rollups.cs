@@ -26,3 +26,33 @@ public sealed class AuthorDailyRollup
     public double SentimentSum { get; set; }
     public long SentimentCount { get; set; }
 }
+
+/// <summary>
+/// Monthly figures per author and theme, kept beside <see cref="AuthorDailyRollup"/> so that leaderboards over long
+/// periods read whole months here and only the partial months at both ends from the daily table.
+/// <see cref="Month"/> is the day number (days since 1970-01-01) of the month's first day. The table is
+/// WITHOUT ROWID with the key (Theme, AuthorId, Month): one theme's rows, author by author, are one contiguous range.
+/// </summary>
+public sealed class AuthorMonthlyRollup
+{
+    public byte Theme { get; set; }
+    public long AuthorId { get; set; }
+    public int Month { get; set; }
+    public long Posts { get; set; }
+    public long Engagement { get; set; }
+    public double SentimentSum { get; set; }
+    public long SentimentCount { get; set; }
+
+    /// <summary>The first day (days since 1970-01-01) of the month holding <paramref name="day"/>.</summary>
+    public static int MonthOf(int day)
+    {
+        var date = DateOnly.FromDayNumber(day + EpochDayNumber);
+        return day - date.Day + 1;
+    }
+
+    /// <summary>The first day of the month after the one starting at <paramref name="month"/>.</summary>
+    public static int NextMonth(int month) =>
+        DateOnly.FromDayNumber(month + EpochDayNumber).AddMonths(1).DayNumber - EpochDayNumber;
+
+    private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+}

@@ -18,6 +18,7 @@ public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : Identi
     public DbSet<RejectedRow> RejectedRows => Set<RejectedRow>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<AuthorDailyRollup> AuthorDailyRollups => Set<AuthorDailyRollup>();
+    public DbSet<AuthorMonthlyRollup> AuthorMonthlyRollups => Set<AuthorMonthlyRollup>();
 
     /// <summary>UTC instants are stored as Unix milliseconds: compact, sortable, cheap to write in bulk.</summary>
     internal static readonly ValueConverter<DateTime, long> UnixMs = new(
@@ -90,6 +91,14 @@ public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : Identi
             e.ToTable("AuthorDailyRollups");
             e.HasKey(r => new { r.AuthorId, r.Day, r.Theme });
             e.HasIndex(r => new { r.Day, r.Theme });
+        });
+
+        // Created WITHOUT ROWID by raw SQL in its migration (EF Core has no model option for it); see
+        // docs/decisions/005-author-monthly-rollups.md. A later EF table rebuild would drop WITHOUT ROWID.
+        b.Entity<AuthorMonthlyRollup>(e =>
+        {
+            e.ToTable("AuthorMonthlyRollups");
+            e.HasKey(r => new { r.Theme, r.AuthorId, r.Month });
         });
     }
 }

@@ -296,11 +296,18 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
         }
         else
         {
-            // A period covering most of the data reads the table straight through; a short one seeks the (Day, Theme) index.
-            var span = minDay is null || maxDay is null ? 1 : Math.Max(1, maxDay.Value - minDay.Value + 1);
-            var covered = Math.Min(z, maxDay ?? z) - Math.Max(a, minDay ?? a) + 1;
-            var hint = covered > span / 4 ? "NOT INDEXED" : "INDEXED BY IX_AuthorDailyRollups_Day_Theme";
-            sql = $"SELECT AuthorId, Theme, Posts, Engagement FROM AuthorDailyRollups {hint} WHERE Day BETWEEN $a AND $z AND Theme > 0";
+            // Whole months from AuthorMonthlyRollups, already grouped per (theme, author) in its key order; the partial
+            // months at both ends (or a short period entirely) from AuthorDailyRollups through its (Day, Theme) index.
+            var period = Analytics.AuthorPeriod.Of(a, z);
+            var daily = "SELECT AuthorId, Theme, Posts, Engagement FROM AuthorDailyRollups INDEXED BY IX_AuthorDailyRollups_Day_Theme WHERE Theme > 0 AND Day BETWEEN ";
+            sql = period.UsesMonths
+                ? $"""
+                   SELECT AuthorId, Theme, sum(Posts), sum(Engagement) FROM AuthorMonthlyRollups
+                   WHERE Theme > 0 AND Month >= {period.FirstMonth} AND Month < {period.EndMonth} GROUP BY Theme, AuthorId
+                   UNION ALL {daily} $a AND {period.FirstMonth - 1}
+                   UNION ALL {daily} {period.EndMonth} AND $z
+                   """
+                : daily + "$a AND $z";
         }
 
         var sums = new Dictionary<(long Author, byte Theme), (long Posts, long Engagement)>();
@@ -346,16 +353,19 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
         return (result, authorCount);
     }
 
-    /// <summary>Distinct authors with posts in the period: a walk of the (AuthorId, CreatedAtUtc) index, already in author order.</summary>
+    /// <summary>
+    /// Distinct authors with posts in the period: from the author rollups of "all posts" (whole months monthly, the rest
+    /// daily); with a language filter, from Posts.
+    /// </summary>
     private static long CountAuthors(SqliteConnection c, SqliteTransaction tx, Filter f, int a, int z)
     {
         if (f.AuthorId is not null) return 1;
-        var lo = (long)a * 86_400_000;
-        var hi = (long)(z + 1) * 86_400_000;
-        var sql = f.Lang is null
-            ? "SELECT COUNT(DISTINCT AuthorId) FROM Posts INDEXED BY IX_Posts_AuthorId_CreatedAtUtc WHERE CreatedAtUtc >= $lo AND CreatedAtUtc < $hi"
-            : "SELECT COUNT(DISTINCT AuthorId) FROM Posts WHERE Day BETWEEN $a AND $z AND Lang = $lang";
-        return Scalar<long?>(c, tx, sql, ("$lo", lo), ("$hi", hi), ("$a", a), ("$z", z), ("$lang", f.Lang)) ?? 0;
+        if (f.Lang is not null)
+            return Scalar<long?>(c, tx, "SELECT COUNT(DISTINCT AuthorId) FROM Posts WHERE Day BETWEEN $a AND $z AND Lang = $lang",
+                ("$a", a), ("$z", z), ("$lang", f.Lang)) ?? 0;
+        var period = Analytics.AuthorPeriod.Of(a, z);
+        return Scalar<long?>(c, tx, $"SELECT COUNT(DISTINCT AuthorId) FROM ({period.RowsSql(oneAuthor: false)})",
+            [.. period.Parameters(0, null).Select(p => (p.Name, (object?)p.Value))]) ?? 0;
     }
 
     private static (DateTime?, DateTime?) FirstLast(SqliteConnection c, SqliteTransaction tx, Filter f, DateOnly from, DateOnly to)

@@ -1,3 +1,4 @@
+using GenAITrends.Core.Posts;
 using Microsoft.Data.Sqlite;
 
 namespace GenAITrends.Core.Storage;
@@ -10,6 +11,7 @@ public sealed class RollupAccumulator
 {
     private readonly record struct DayKey(int Day, byte Theme, string Lang);
     private readonly record struct AuthorKey(long AuthorId, int Day, byte Theme);
+    private readonly record struct MonthKey(byte Theme, long AuthorId, int Month);
 
     private sealed class Sums
     {
@@ -21,6 +23,7 @@ public sealed class RollupAccumulator
 
     private readonly Dictionary<DayKey, Sums> _daily = [];
     private readonly Dictionary<AuthorKey, Sums> _author = [];
+    private readonly Dictionary<MonthKey, Sums> _monthly = [];
 
     private bool _hadRemovals;
 
@@ -38,7 +41,8 @@ public sealed class RollupAccumulator
     {
         var d = Get(_daily, new DayKey(day, theme, lang ?? ""));
         var a = Get(_author, new AuthorKey(authorId, day, theme));
-        foreach (var s in (ReadOnlySpan<Sums>)[d, a])
+        var m = Get(_monthly, new MonthKey(theme, authorId, AuthorMonthlyRollup.MonthOf(day)));
+        foreach (var s in (ReadOnlySpan<Sums>)[d, a, m])
         {
             s.Posts += posts;
             s.Engagement += engagement;
@@ -83,16 +87,29 @@ public sealed class RollupAccumulator
                 author.Bind(1, k.AuthorId).Bind(2, k.Day).Bind(3, k.Theme).Bind(4, s.Posts).Bind(5, s.Engagement)
                       .Bind(6, s.SentimentSum).Bind(7, s.SentimentCount).Execute();
         }
+        using (var monthly = new RawStatement(connection, """
+            INSERT INTO AuthorMonthlyRollups (Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (Theme, AuthorId, Month) DO UPDATE SET
+              Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement,
+              SentimentSum = SentimentSum + excluded.SentimentSum, SentimentCount = SentimentCount + excluded.SentimentCount
+            """))
+        {
+            foreach (var (k, s) in _monthly.OrderBy(e => e.Key.Theme).ThenBy(e => e.Key.AuthorId).ThenBy(e => e.Key.Month))
+                monthly.Bind(1, k.Theme).Bind(2, k.AuthorId).Bind(3, k.Month).Bind(4, s.Posts).Bind(5, s.Engagement)
+                       .Bind(6, s.SentimentSum).Bind(7, s.SentimentCount).Execute();
+        }
         if (_hadRemovals)
         {
             using var cleanup = connection.CreateCommand();
             // Undo can bring a bucket back to zero: drop it rather than keep empty rows around.
             cleanup.Transaction = tx;
-            cleanup.CommandText = "DELETE FROM DailyRollups WHERE Posts = 0; DELETE FROM AuthorDailyRollups WHERE Posts = 0;";
+            cleanup.CommandText = "DELETE FROM DailyRollups WHERE Posts = 0; DELETE FROM AuthorDailyRollups WHERE Posts = 0; DELETE FROM AuthorMonthlyRollups WHERE Posts = 0;";
             cleanup.ExecuteNonQuery();
             _hadRemovals = false;
         }
         _daily.Clear();
         _author.Clear();
+        _monthly.Clear();
     }
 }

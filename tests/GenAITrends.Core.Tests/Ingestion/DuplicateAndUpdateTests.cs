@@ -145,5 +145,8 @@ public sealed class DuplicateAndUpdateTests
         Assert.Equal(
             db.Scalar("SELECT coalesce(sum(Likes + Reposts + Replies + Quotes), 0) FROM Posts"),
             db.Scalar("SELECT coalesce(sum(Engagement), 0) FROM AuthorDailyRollups WHERE Theme = 0"));
+        Assert.Equal(
+            db.Scalar("SELECT coalesce(sum(Likes + Reposts + Replies + Quotes), 0) FROM Posts"),
+            db.Scalar("SELECT coalesce(sum(Engagement), 0) FROM AuthorMonthlyRollups WHERE Theme = 0"));
     }
 }

@@ -11,7 +11,8 @@ namespace GenAITrends.Core.Tests.Reliability;
 public sealed record DbFingerprint(
     long Posts, long Authors, long PostThemes, long FtsRows, long RejectedRows,
     long DailyRollupRows, long DailyRollupPosts, string DailyRollupsHash,
-    long AuthorRollupRows, string AuthorRollupsHash)
+    long AuthorRollupRows, string AuthorRollupsHash,
+    long AuthorMonthlyRows, string AuthorMonthlyHash)
 {
     public static DbFingerprint Read(string connectionString)
     {
@@ -47,6 +48,8 @@ public sealed record DbFingerprint(
             Scalar("SELECT coalesce(sum(Posts), 0) FROM DailyRollups WHERE Theme = 0"),
             Hash("SELECT Day, Theme, Lang, Posts, Engagement, SentimentSum, SentimentCount FROM DailyRollups ORDER BY Day, Theme, Lang"),
             Scalar("SELECT count(*) FROM AuthorDailyRollups"),
-            Hash("SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups ORDER BY AuthorId, Day, Theme"));
+            Hash("SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups ORDER BY AuthorId, Day, Theme"),
+            Scalar("SELECT count(*) FROM AuthorMonthlyRollups"),
+            Hash("SELECT Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorMonthlyRollups ORDER BY Theme, AuthorId, Month"));
     }
 }

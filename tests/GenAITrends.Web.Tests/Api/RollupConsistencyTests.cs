@@ -27,6 +27,17 @@ public sealed class RollupConsistencyTests
         """;
     private const string AuthorsFromRollups = "SELECT AuthorId, Day, Theme, Posts, Engagement, round(SentimentSum, 6), SentimentCount FROM AuthorDailyRollups ORDER BY 1, 2, 3";
 
+    // Month = day number of the month's first day.
+    private const string MonthlyFromPosts = """
+        SELECT 0, AuthorId, Day - CAST(strftime('%d', Day * 86400, 'unixepoch') AS INTEGER) + 1, count(*), sum(Likes + Reposts + Replies + Quotes), round(coalesce(sum(SentimentScore), 0), 6), count(SentimentScore)
+        FROM Posts GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT t.Theme, p.AuthorId, p.Day - CAST(strftime('%d', p.Day * 86400, 'unixepoch') AS INTEGER) + 1, count(*), sum(p.Likes + p.Reposts + p.Replies + p.Quotes), round(coalesce(sum(p.SentimentScore), 0), 6), count(p.SentimentScore)
+        FROM Posts p JOIN PostThemes t ON t.PostId = p.Id GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+        """;
+    private const string MonthlyFromRollups = "SELECT Theme, AuthorId, Month, Posts, Engagement, round(SentimentSum, 6), SentimentCount FROM AuthorMonthlyRollups ORDER BY 1, 2, 3";
+
     [Fact]
     public async Task Rollups_agree_with_a_direct_query_over_posts_after_imports_and_updates()
     {
@@ -40,6 +51,8 @@ public sealed class RollupConsistencyTests
         c.Open();
         Assert.Equal(Rows(c, FromPosts), Rows(c, FromRollups));
         Assert.Equal(Rows(c, AuthorsFromPosts), Rows(c, AuthorsFromRollups));
+        Assert.Equal(Rows(c, MonthlyFromPosts), Rows(c, MonthlyFromRollups));
+        Assert.NotEmpty(Rows(c, MonthlyFromRollups));
         Assert.NotEmpty(Rows(c, FromRollups));
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace GenAITrends.Web.Tests.Infrastructure;
 
 /// <summary>Counts and full rollup contents, to compare a database before and after.</summary>
-public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors, IReadOnlyList<string> Daily, IReadOnlyList<string> AuthorDaily)
+public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors, IReadOnlyList<string> Daily, IReadOnlyList<string> AuthorDaily, IReadOnlyList<string> AuthorMonthly)
 {
     public static DbSnapshot Take(string connectionString)
     {
@@ -26,7 +26,8 @@ public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors,
             Count("SELECT count(*) FROM PostsFts WHERE PostsFts MATCH 'the OR ai OR chatgpt OR claude OR lunch OR copilot OR midjourney OR regulation'"),
             Count("SELECT count(*) FROM Authors"),
             Rows("SELECT Day, Theme, Lang, Posts, Engagement, SentimentSum, SentimentCount FROM DailyRollups ORDER BY Day, Theme, Lang"),
-            Rows("SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups ORDER BY AuthorId, Day, Theme"));
+            Rows("SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups ORDER BY AuthorId, Day, Theme"),
+            Rows("SELECT Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorMonthlyRollups ORDER BY Theme, AuthorId, Month"));
     }
 
     /// <summary>Rollups recomputed from the posts themselves: what the maintained rollups must equal.</summary>
@@ -45,5 +46,23 @@ public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors,
         }
         return (Rows("SELECT Day, Lang, Posts, Engagement FROM DailyRollups WHERE Theme = 0 ORDER BY Day, Lang"),
                 Rows("SELECT Day, coalesce(Lang, ''), count(*), sum(Likes + Reposts + Replies + Quotes) FROM Posts GROUP BY Day, coalesce(Lang, '') ORDER BY Day, coalesce(Lang, '')"));
+    }
+
+    /// <summary>AuthorMonthlyRollups of "all posts" and the same recomputed from the posts (month = day number of its first day).</summary>
+    public static (IReadOnlyList<string> Stored, IReadOnlyList<string> Recomputed) AuthorMonthlyTotals(string connectionString)
+    {
+        using var c = new SqliteConnection(connectionString);
+        c.Open();
+        List<string> Rows(string sql)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            var list = new List<string>();
+            while (r.Read()) list.Add($"{r.GetValue(0)}|{r.GetValue(1)}|{r.GetValue(2)}|{r.GetValue(3)}");
+            return list;
+        }
+        return (Rows("SELECT AuthorId, Month, Posts, Engagement FROM AuthorMonthlyRollups WHERE Theme = 0 ORDER BY AuthorId, Month"),
+                Rows("SELECT AuthorId, Day - CAST(strftime('%d', Day * 86400, 'unixepoch') AS INTEGER) + 1 AS M, count(*), sum(Likes + Reposts + Replies + Quotes) FROM Posts GROUP BY AuthorId, M ORDER BY AuthorId, M"));
     }
 }

@@ -75,6 +75,34 @@ namespace GenAITrends.Core.Posts.Migrations
                     b.ToTable("AuthorDailyRollups", (string)null);
                 });
 
+            modelBuilder.Entity("GenAITrends.Core.Posts.AuthorMonthlyRollup", b =>
+                {
+                    b.Property<byte>("Theme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Engagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Posts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentimentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SentimentSum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Theme", "AuthorId", "Month");
+
+                    b.ToTable("AuthorMonthlyRollups", (string)null);
+                });
+
             modelBuilder.Entity("GenAITrends.Core.Posts.DailyRollup", b =>
                 {
                     b.Property<int>("Day")
