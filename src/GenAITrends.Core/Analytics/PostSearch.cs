@@ -63,17 +63,30 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch)
             posts = posts.Where(p => p.Sentiment == s);
         if (q.MinEngagement is { } min && min > 0)
             posts = posts.Where(p => p.Likes + p.Reposts + p.Replies + p.Quotes >= min);
+        var listed = posts;
+        int counted;
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
             var ids = textSearch.MatchingIds(db, q.Text);
             if (ids is null) return new PostPage(page, pageSize, 0, false, []);
+            var matches = await textSearch.CountMatchesAsync(db, q.Text, ManyMatches, ct);
+            var unfiltered = f.NormalisedLang is null && f.NormalisedAuthor is null && f.Theme is null && q.Sentiment is null
+                             && q.MinEngagement is not > 0;
             posts = posts.Where(p => ids.Contains(p.Id));
+            // Many matches, newest first: walk the CreatedAtUtc index newest first and test each post against the
+            // set of matches ("Id + 0" keeps SQLite from looking up every match and sorting them all by time
+            // before the first page); a few matches are looked up directly.
+            listed = matches >= ManyMatches / 10 && q.Sort == PostSort.Newest ? listed.Where(p => ids.Contains(p.Id + 0)) : posts;
+            // Nothing but the text (and a period holding every post): the FTS count is the answer.
+            counted = matches is { } m && unfiltered && await CoversAllPostsAsync(fromUtc, toUtc, ct)
+                ? Math.Min(m, CountCap + 1)
+                : await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
         }
+        else counted = await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
 
-        var counted = await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
         var ordered = q.Sort == PostSort.Engagement
-            ? posts.OrderByDescending(p => p.Likes + p.Reposts + p.Replies + p.Quotes).ThenByDescending(p => p.CreatedAtUtc).ThenByDescending(p => p.Id)
-            : posts.OrderByDescending(p => p.CreatedAtUtc).ThenByDescending(p => p.Id);
+            ? listed.OrderByDescending(p => p.Likes + p.Reposts + p.Replies + p.Quotes).ThenByDescending(p => p.CreatedAtUtc).ThenByDescending(p => p.Id)
+            : listed.OrderByDescending(p => p.CreatedAtUtc).ThenByDescending(p => p.Id);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new
             {
@@ -88,6 +101,18 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch)
             p.Sentiment?.ToString().ToLowerInvariant(), p.SentimentScore,
             [.. p.Themes.OrderBy(t => t.Theme).Select(t => Tag(t.Theme, t.Probability))])).ToList();
         return new PostPage(page, pageSize, Math.Min(counted, CountCap), counted > CountCap, items);
+    }
+
+    /// <summary>FTS matches are counted up to this (more than <see cref="CountCap"/>); a tenth of it is "many".</summary>
+    private const int ManyMatches = 20_000;
+
+    /// <summary>True when [from, to) holds every post, so the time filter removes no match.</summary>
+    private async Task<bool> CoversAllPostsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var first = await db.Posts.OrderBy(p => p.CreatedAtUtc).Select(p => (DateTime?)p.CreatedAtUtc).FirstOrDefaultAsync(ct);
+        if (first is null) return true;
+        var last = await db.Posts.OrderByDescending(p => p.CreatedAtUtc).Select(p => p.CreatedAtUtc).FirstAsync(ct);
+        return first >= fromUtc && last < toUtc;
     }
 
     private static PostThemeTag Tag(Theme theme, float probability)

@@ -10,4 +10,7 @@ public interface IPostTextSearch
 {
     /// <summary>Ids of posts matching a user's search words (all words must occur), or null when the input has no searchable word.</summary>
     IQueryable<long>? MatchingIds(TrendsDbContext db, string userQuery);
+
+    /// <summary>How many posts match, counted up to <paramref name="cap"/> (null when the provider cannot tell cheaply).</summary>
+    Task<int?> CountMatchesAsync(TrendsDbContext db, string userQuery, int cap, CancellationToken ct) => Task.FromResult<int?>(null);
 }

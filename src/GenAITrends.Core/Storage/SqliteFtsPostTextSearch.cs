@@ -21,6 +21,16 @@ public sealed class SqliteFtsPostTextSearch : IPostTextSearch
         return db.Database.SqlQueryRaw<long>("SELECT rowid AS \"Value\" FROM PostsFts WHERE PostsFts MATCH {0}", expression);
     }
 
+    /// <summary>Counts FTS matches alone (no lookup of the posts), stopping at <paramref name="cap"/>.</summary>
+    public async Task<int?> CountMatchesAsync(TrendsDbContext db, string userQuery, int cap, CancellationToken ct)
+    {
+        var expression = ToMatchExpression(userQuery);
+        if (expression is null) return 0;
+        return await db.Database
+            .SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM (SELECT rowid FROM PostsFts WHERE PostsFts MATCH {0} LIMIT {1})", expression, cap)
+            .SingleAsync(ct);
+    }
+
     /// <summary>"Open-Source LLMs*" → "\"open\" \"source\" \"llms\"*" (implicit AND); null when nothing is searchable.</summary>
     public static string? ToMatchExpression(string userQuery)
     {
