@@ -385,14 +385,36 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
 
     private static List<SampledPost> ReadSample(SqliteConnection c, SqliteTransaction tx, Filter f, int a, int z, int stride)
     {
-        var sql = $"""
-            SELECT p.Id, p.Day, au.Handle, p.CreatedAtUtc, p.Text, p.Likes + p.Reposts + p.Replies + p.Quotes, p.Sentiment, p.IsRetweet,
+        // When the period holds most posts, the multiples of the stride are looked up by id (a few thousand rowid
+        // seeks) rather than testing every post of the period: the same posts either way.
+        long minId = 0, maxId = 0;
+        if (stride > 1)
+        {
+            using var bounds = Command(c, tx, "SELECT coalesce(min(Id), 0), coalesce(max(Id), 0) FROM Posts");
+            using var b = bounds.ExecuteReader();
+            if (b.Read()) (minId, maxId) = (b.GetInt64(0), b.GetInt64(1));
+        }
+        var byId = stride > 1 && (maxId - minId) / stride <= 4L * TargetSample;
+        var columns = """
+            p.Id, p.Day, au.Handle, p.CreatedAtUtc, p.Text, p.Likes + p.Reposts + p.Replies + p.Quotes, p.Sentiment, p.IsRetweet,
                    (SELECT group_concat(pt.Theme) FROM PostThemes pt WHERE pt.PostId = p.Id)
-            FROM Posts p JOIN Authors au ON au.Id = p.AuthorId
-            WHERE p.Day BETWEEN $a AND $z {(stride > 1 ? "AND p.Id % $stride = 0" : "")}
-              {(f.AuthorId is null ? "" : "AND p.AuthorId = $author")} {(f.Lang is null ? "" : "AND p.Lang = $lang")}
             """;
-        using var cmd = Command(c, tx, sql, ("$a", a), ("$z", z), ("$stride", stride), ("$author", f.AuthorId), ("$lang", f.Lang));
+        var filters = $"{(f.AuthorId is null ? "" : "AND p.AuthorId = $author")} {(f.Lang is null ? "" : "AND p.Lang = $lang")}";
+        var sql = byId
+            ? $"""
+               WITH RECURSIVE ids(x) AS (SELECT $first UNION ALL SELECT x + $stride FROM ids WHERE x + $stride <= $maxId)
+               SELECT {columns}
+               FROM ids CROSS JOIN Posts p ON p.Id = ids.x JOIN Authors au ON au.Id = p.AuthorId
+               WHERE p.Day BETWEEN $a AND $z {filters}
+               """
+            : $"""
+               SELECT {columns}
+               FROM Posts p JOIN Authors au ON au.Id = p.AuthorId
+               WHERE p.Day BETWEEN $a AND $z {(stride > 1 ? "AND p.Id % $stride = 0" : "")} {filters}
+               """;
+        var first = (minId + stride - 1) / stride * stride;
+        using var cmd = Command(c, tx, sql, ("$a", a), ("$z", z), ("$stride", stride), ("$author", f.AuthorId), ("$lang", f.Lang),
+            ("$first", first), ("$maxId", maxId));
         using var r = cmd.ExecuteReader();
         var list = new List<SampledPost>();
         while (r.Read())
