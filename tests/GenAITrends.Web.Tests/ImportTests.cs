@@ -156,6 +156,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(before.Daily, after.Daily);
         Assert.Equal(before.AuthorDaily, after.AuthorDaily);
         Assert.Equal(before.AuthorMonthly, after.AuthorMonthly);
+        Assert.Equal(before.AuthorTotals, after.AuthorTotals);
 
         var status = JsonDocument.Parse(await admin.GetStringAsync($"/admin/imports/{id}")).RootElement;
         Assert.Equal("undone", status.GetProperty("status").GetString());
@@ -165,7 +166,7 @@ public sealed class ImportTests : IDisposable
         // Undoing twice is refused and changes nothing.
         await admin.PostFormAsync($"/admin/imports/{id}/details", $"/admin/imports/{id}/details?handler=Undo", []);
         Assert.Contains("only a succeeded import can be undone", await admin.GetStringAsync($"/admin/imports/{id}/details"));
-        Assert.Equal(after, DbSnapshot.Take(_factory.ConnectionString) with { Daily = after.Daily, AuthorDaily = after.AuthorDaily, AuthorMonthly = after.AuthorMonthly });
+        Assert.Equal(after, DbSnapshot.Take(_factory.ConnectionString) with { Daily = after.Daily, AuthorDaily = after.AuthorDaily, AuthorMonthly = after.AuthorMonthly, AuthorTotals = after.AuthorTotals });
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using GenAITrends.Core.Posts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -72,31 +71,14 @@ public sealed class InfluencerBoard(TrendsDbContext db)
             sort, f.Weighting, total, rows, warnings);
     }
 
-    private sealed record AuthorSums(long AuthorId, long Posts, long Engagement, double SentimentSum, long SentimentCount);
-
-    /// <summary>The top authors of one theme in the period, grouped and ranked by SQLite (ties: lower author id first).</summary>
     private async Task<List<AuthorSums>> TopAsync(AuthorPeriod period, byte theme, long? authorId, InfluencerSort sort, int limit, CancellationToken ct)
     {
-        var order = sort == InfluencerSort.Engagement ? "Engagement DESC, Posts DESC" : "Posts DESC, Engagement DESC";
-        var sql = $"""
-            SELECT AuthorId, sum(Posts) AS Posts, sum(Engagement) AS Engagement, sum(SentimentSum), sum(SentimentCount)
-            FROM ({period.RowsSql(authorId is not null)})
-            GROUP BY AuthorId ORDER BY {order}, AuthorId LIMIT $limit
-            """;
-        var connection = db.Database.GetDbConnection();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using DbCommand cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            foreach (var (name, value) in period.Parameters(theme, authorId)) cmd.Parameters.Add(new SqliteParameter(name, value));
-            cmd.Parameters.Add(new SqliteParameter("$limit", limit));
-            var list = new List<AuthorSums>(limit);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-                list.Add(new AuthorSums(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3), r.GetInt64(4)));
-            return list;
+            return AuthorLeaders.Top(connection, null, period, theme, authorId, sort == InfluencerSort.Engagement, limit);
         }
         finally
         {

@@ -56,6 +56,9 @@ public sealed class PeriodSummary(TrendsDbContext db, RollupReader rollups)
     private async Task<long> DistinctAuthorsAsync(TrendFilter f, CancellationToken ct)
     {
         if (f.NormalisedAuthor is not null) return 1;
+        // A period holding every day with data: the authors with all-time figures.
+        if (await rollups.DataRangeAsync(ct) is { } data && f.From <= data.First && f.To >= data.Last)
+            return await db.AuthorTotals.LongCountAsync(t => t.Theme == 0 && t.Posts > 0, ct);
         // Whole months from AuthorMonthlyRollups, the partial months at both ends from AuthorDailyRollups.
         var period = AuthorPeriod.Of(f.FromDay, f.ToDay);
         var parameters = period.Parameters(0, null).Select(p => (object)new SqliteParameter(p.Name, p.Value)).ToArray();

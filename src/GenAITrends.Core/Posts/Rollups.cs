@@ -56,3 +56,16 @@ public sealed class AuthorMonthlyRollup
 
     private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 }
+
+/// <summary>
+/// All-time figures per author and theme: the upper bound that lets a leaderboard stop after the few authors that can
+/// still make it (an author's figures in any period are at most these). Kept with the other rollups; WITHOUT ROWID,
+/// key (Theme, AuthorId), indexed by (Theme, Posts) and (Theme, Engagement).
+/// </summary>
+public sealed class AuthorTotal
+{
+    public byte Theme { get; set; }
+    public long AuthorId { get; set; }
+    public long Posts { get; set; }
+    public long Engagement { get; set; }
+}

@@ -19,6 +19,7 @@ public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : Identi
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<AuthorDailyRollup> AuthorDailyRollups => Set<AuthorDailyRollup>();
     public DbSet<AuthorMonthlyRollup> AuthorMonthlyRollups => Set<AuthorMonthlyRollup>();
+    public DbSet<AuthorTotal> AuthorTotals => Set<AuthorTotal>();
 
     /// <summary>UTC instants are stored as Unix milliseconds: compact, sortable, cheap to write in bulk.</summary>
     internal static readonly ValueConverter<DateTime, long> UnixMs = new(
@@ -99,6 +100,15 @@ public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : Identi
         {
             e.ToTable("AuthorMonthlyRollups");
             e.HasKey(r => new { r.Theme, r.AuthorId, r.Month });
+        });
+
+        // WITHOUT ROWID too (raw SQL in its migration).
+        b.Entity<AuthorTotal>(e =>
+        {
+            e.ToTable("AuthorTotals");
+            e.HasKey(r => new { r.Theme, r.AuthorId });
+            e.HasIndex(r => new { r.Theme, r.Posts });
+            e.HasIndex(r => new { r.Theme, r.Engagement });
         });
     }
 }

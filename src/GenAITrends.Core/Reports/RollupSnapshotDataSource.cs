@@ -273,9 +273,9 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
     }
 
     /// <summary>
-    /// Top authors per theme by engagement, and the number of authors with posts, in one pass over AuthorDailyRollups
-    /// summed here rather than by SQLite's GROUP BY (which sorts 1.4M rows through a temporary B-tree for a 1M-post year).
-    /// With a language filter the rollups cannot answer, so Posts are grouped instead.
+    /// Top authors per theme by engagement, and the number of authors with posts: from the author rollups through
+    /// <see cref="Analytics.AuthorLeaders"/>; one author's daily rows summed here; with a language filter the rollups
+    /// cannot answer, so Posts are grouped instead.
     /// </summary>
     private static (Dictionary<byte, IReadOnlyList<Influencer>> Top, long Authors) ReadAuthors(
         SqliteConnection c, SqliteTransaction tx, Filter f, int a, int z, int? minDay, int? maxDay)
@@ -296,18 +296,12 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
         }
         else
         {
-            // Whole months from AuthorMonthlyRollups, already grouped per (theme, author) in its key order; the partial
-            // months at both ends (or a short period entirely) from AuthorDailyRollups through its (Day, Theme) index.
+            // Per theme, the leaders by engagement from the author rollups (AuthorLeaders: candidates in the order of
+            // their all-time figures, whole months monthly and partial months daily).
             var period = Analytics.AuthorPeriod.Of(a, z);
-            var daily = "SELECT AuthorId, Theme, Posts, Engagement FROM AuthorDailyRollups INDEXED BY IX_AuthorDailyRollups_Day_Theme WHERE Theme > 0 AND Day BETWEEN ";
-            sql = period.UsesMonths
-                ? $"""
-                   SELECT AuthorId, Theme, sum(Posts), sum(Engagement) FROM AuthorMonthlyRollups
-                   WHERE Theme > 0 AND Month >= {period.FirstMonth} AND Month < {period.EndMonth} GROUP BY Theme, AuthorId
-                   UNION ALL {daily} $a AND {period.FirstMonth - 1}
-                   UNION ALL {daily} {period.EndMonth} AND $z
-                   """
-                : daily + "$a AND $z";
+            var leaders = Themes.All.ToDictionary(t => (byte)t.Theme,
+                t => Analytics.AuthorLeaders.Top(c, tx, period, (byte)t.Theme, null, byEngagement: true, TopInfluencers));
+            return (Named(c, tx, leaders), CountAuthors(c, tx, f, a, z, minDay, maxDay));
         }
 
         var sums = new Dictionary<(long Author, byte Theme), (long Posts, long Engagement)>();
@@ -322,7 +316,7 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
             }
         }
 
-        var authorCount = CountAuthors(c, tx, f, a, z);
+        var authorCount = CountAuthors(c, tx, f, a, z, minDay, maxDay);
         var top = new Dictionary<byte, PriorityQueue<(long Author, long Posts, long Engagement), (long, long)>>();
         foreach (var (key, value) in sums)
         {
@@ -334,7 +328,16 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
             else if (q.TryPeek(out _, out var lowest) && priority.CompareTo(lowest) > 0) q.EnqueueDequeue(row, priority);
         }
 
-        var ids = top.Values.SelectMany(q => q.UnorderedItems.Select(i => i.Element.Author)).Distinct().ToList();
+        var ranked = top.ToDictionary(kv => kv.Key, kv => kv.Value.UnorderedItems
+            .Select(i => new Analytics.AuthorSums(i.Element.Author, i.Element.Posts, i.Element.Engagement, 0, 0))
+            .OrderByDescending(e => e.Engagement).ThenByDescending(e => e.Posts).ThenBy(e => e.AuthorId).ToList());
+        return (Named(c, tx, ranked), authorCount);
+    }
+
+    /// <summary>Leaders per theme with their handles and names (order kept).</summary>
+    private static Dictionary<byte, IReadOnlyList<Influencer>> Named(SqliteConnection c, SqliteTransaction tx, Dictionary<byte, List<Analytics.AuthorSums>> top)
+    {
+        var ids = top.Values.SelectMany(l => l.Select(e => e.AuthorId)).Distinct().ToList();
         var authors = new Dictionary<long, (string Handle, string? Name, long? Followers)>();
         if (ids.Count > 0)
         {
@@ -343,26 +346,26 @@ public sealed class RollupSnapshotDataSource(string connectionString, TimeProvid
             while (r.Read())
                 authors[r.GetInt64(0)] = (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3));
         }
-        var result = top.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Influencer>)kv.Value.UnorderedItems
-            .Select(i => i.Element)
-            .OrderByDescending(e => e.Engagement).ThenByDescending(e => e.Posts).ThenBy(e => e.Author)
-            .Select(e => authors.TryGetValue(e.Author, out var au)
+        return top.Where(kv => kv.Value.Count > 0).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Influencer>)kv.Value
+            .Select(e => authors.TryGetValue(e.AuthorId, out var au)
                 ? new Influencer(au.Handle, au.Name, au.Followers, e.Posts, e.Engagement)
-                : new Influencer($"author #{e.Author}", null, null, e.Posts, e.Engagement))
+                : new Influencer($"author #{e.AuthorId}", null, null, e.Posts, e.Engagement))
             .ToList());
-        return (result, authorCount);
     }
 
     /// <summary>
     /// Distinct authors with posts in the period: from the author rollups of "all posts" (whole months monthly, the rest
     /// daily); with a language filter, from Posts.
     /// </summary>
-    private static long CountAuthors(SqliteConnection c, SqliteTransaction tx, Filter f, int a, int z)
+    private static long CountAuthors(SqliteConnection c, SqliteTransaction tx, Filter f, int a, int z, int? minDay, int? maxDay)
     {
         if (f.AuthorId is not null) return 1;
         if (f.Lang is not null)
             return Scalar<long?>(c, tx, "SELECT COUNT(DISTINCT AuthorId) FROM Posts WHERE Day BETWEEN $a AND $z AND Lang = $lang",
                 ("$a", a), ("$z", z), ("$lang", f.Lang)) ?? 0;
+        // A period holding every day with data: the authors with posts are the authors with all-time figures.
+        if (minDay is not null && maxDay is not null && a <= minDay && z >= maxDay)
+            return Scalar<long?>(c, tx, "SELECT count(*) FROM AuthorTotals WHERE Theme = 0 AND Posts > 0") ?? 0;
         var period = Analytics.AuthorPeriod.Of(a, z);
         return Scalar<long?>(c, tx, $"SELECT COUNT(DISTINCT AuthorId) FROM ({period.RowsSql(oneAuthor: false)})",
             [.. period.Parameters(0, null).Select(p => (p.Name, (object?)p.Value))]) ?? 0;

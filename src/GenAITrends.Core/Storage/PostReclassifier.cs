@@ -18,7 +18,7 @@ public static class PostReclassifier
         using (var count = connection.CreateCommand())
         {
             count.Transaction = tx;
-            count.CommandText = "SELECT count(*) FROM Posts; DELETE FROM PostThemes; DELETE FROM DailyRollups; DELETE FROM AuthorDailyRollups; DELETE FROM AuthorMonthlyRollups;";
+            count.CommandText = "SELECT count(*) FROM Posts; DELETE FROM PostThemes; DELETE FROM DailyRollups; DELETE FROM AuthorDailyRollups; DELETE FROM AuthorMonthlyRollups; DELETE FROM AuthorTotals;";
             total = (long)count.ExecuteScalar()!;
         }
 

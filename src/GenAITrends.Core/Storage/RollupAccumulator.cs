@@ -24,6 +24,7 @@ public sealed class RollupAccumulator
     private readonly Dictionary<DayKey, Sums> _daily = [];
     private readonly Dictionary<AuthorKey, Sums> _author = [];
     private readonly Dictionary<MonthKey, Sums> _monthly = [];
+    private readonly Dictionary<(byte Theme, long AuthorId), Sums> _totals = [];
 
     private bool _hadRemovals;
 
@@ -42,7 +43,8 @@ public sealed class RollupAccumulator
         var d = Get(_daily, new DayKey(day, theme, lang ?? ""));
         var a = Get(_author, new AuthorKey(authorId, day, theme));
         var m = Get(_monthly, new MonthKey(theme, authorId, AuthorMonthlyRollup.MonthOf(day)));
-        foreach (var s in (ReadOnlySpan<Sums>)[d, a, m])
+        var t = Get(_totals, (theme, authorId));
+        foreach (var s in (ReadOnlySpan<Sums>)[d, a, m, t])
         {
             s.Posts += posts;
             s.Engagement += engagement;
@@ -99,17 +101,26 @@ public sealed class RollupAccumulator
                 monthly.Bind(1, k.Theme).Bind(2, k.AuthorId).Bind(3, k.Month).Bind(4, s.Posts).Bind(5, s.Engagement)
                        .Bind(6, s.SentimentSum).Bind(7, s.SentimentCount).Execute();
         }
+        using (var totals = new RawStatement(connection, """
+            INSERT INTO AuthorTotals (Theme, AuthorId, Posts, Engagement) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (Theme, AuthorId) DO UPDATE SET Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement
+            """))
+        {
+            foreach (var (k, s) in _totals.OrderBy(e => e.Key.Theme).ThenBy(e => e.Key.AuthorId))
+                totals.Bind(1, k.Theme).Bind(2, k.AuthorId).Bind(3, s.Posts).Bind(4, s.Engagement).Execute();
+        }
         if (_hadRemovals)
         {
             using var cleanup = connection.CreateCommand();
             // Undo can bring a bucket back to zero: drop it rather than keep empty rows around.
             cleanup.Transaction = tx;
-            cleanup.CommandText = "DELETE FROM DailyRollups WHERE Posts = 0; DELETE FROM AuthorDailyRollups WHERE Posts = 0; DELETE FROM AuthorMonthlyRollups WHERE Posts = 0;";
+            cleanup.CommandText = "DELETE FROM DailyRollups WHERE Posts = 0; DELETE FROM AuthorDailyRollups WHERE Posts = 0; DELETE FROM AuthorMonthlyRollups WHERE Posts = 0; DELETE FROM AuthorTotals WHERE Posts = 0;";
             cleanup.ExecuteNonQuery();
             _hadRemovals = false;
         }
         _daily.Clear();
         _author.Clear();
         _monthly.Clear();
+        _totals.Clear();
     }
 }

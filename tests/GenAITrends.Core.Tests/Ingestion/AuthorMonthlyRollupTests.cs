@@ -29,10 +29,12 @@ public sealed class AuthorMonthlyRollupTests
     {
         await using var db = await ImportedAsync();
         Assert.Equal(FromPosts(db), FromRollups(db));
+        Assert.Equal(TotalsFromPosts(db), TotalsFromRollups(db));
         Assert.NotEmpty(FromRollups(db));
 
         PostReclassifier.Run(db.ConnectionString, new KeywordAnnotator());
         Assert.Equal(FromPosts(db), FromRollups(db));
+        Assert.Equal(TotalsFromPosts(db), TotalsFromRollups(db));
     }
 
     [Theory]
@@ -53,6 +55,24 @@ public sealed class AuthorMonthlyRollupTests
             Assert.NotEmpty(expected);
             Assert.Equal(expected, board.Authors.Select(a => $"{a.Handle}|{a.Posts}|{a.Engagement}").ToList());
         }
+
+        foreach (var limit in new[] { 1, 3, 7 })
+            foreach (var sort in new[] { InfluencerSort.Posts, InfluencerSort.Engagement })
+            {
+                var board = await new InfluencerBoard(context).QueryAsync(f, sort, limit);
+                var expected = Naive(db, f, sort).Take(limit).Select(r => string.Join('|', r.Split('|')[1..])).ToList();
+                Assert.Equal(expected, board.Authors.Select(a => $"{a.Posts}|{a.Engagement}").ToList());
+            }
+
+        // Small batches: the stopping rule (stop once the last candidate's all-time figure is below the last place).
+        using (var c = SqliteConnections.Open(db.ConnectionString))
+            foreach (var limit in new[] { 1, 3, 7 })
+                foreach (var sort in new[] { InfluencerSort.Posts, InfluencerSort.Engagement })
+                {
+                    var top = AuthorLeaders.Top(c, null, AuthorPeriod.Of(f.FromDay, f.ToDay), (byte)(theme ?? 0), null, sort == InfluencerSort.Engagement, limit, batch: 4);
+                    var expected = Naive(db, f, sort).Take(limit).Select(r => string.Join('|', r.Split('|')[1..])).ToList();
+                    Assert.Equal(expected, top.Select(a => $"{a.Posts}|{a.Engagement}").ToList());
+                }
 
         var summary = await new PeriodSummary(context, new RollupReader(context)).QueryAsync(f);
         Assert.Equal(db.Scalar($"SELECT count(DISTINCT AuthorId) FROM Posts WHERE Day BETWEEN {f.FromDay} AND {f.ToDay}"), summary.Authors);
@@ -90,6 +110,16 @@ public sealed class AuthorMonthlyRollupTests
         FROM Posts p JOIN PostThemes t ON t.PostId = p.Id GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3
         """);
+
+    private static List<string> TotalsFromPosts(ImportTestDb db) => Rows(db, """
+        SELECT 0, AuthorId, count(*), sum(Likes + Reposts + Replies + Quotes) FROM Posts GROUP BY 1, 2
+        UNION ALL
+        SELECT t.Theme, p.AuthorId, count(*), sum(p.Likes + p.Reposts + p.Replies + p.Quotes) FROM Posts p JOIN PostThemes t ON t.PostId = p.Id GROUP BY 1, 2
+        ORDER BY 1, 2
+        """);
+
+    private static List<string> TotalsFromRollups(ImportTestDb db) =>
+        Rows(db, "SELECT Theme, AuthorId, Posts, Engagement FROM AuthorTotals ORDER BY 1, 2");
 
     private static List<string> FromRollups(ImportTestDb db) =>
         Rows(db, "SELECT Theme, AuthorId, Month, Posts, Engagement, round(SentimentSum, 6), SentimentCount FROM AuthorMonthlyRollups ORDER BY 1, 2, 3");

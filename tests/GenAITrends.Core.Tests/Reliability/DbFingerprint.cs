@@ -12,7 +12,7 @@ public sealed record DbFingerprint(
     long Posts, long Authors, long PostThemes, long FtsRows, long RejectedRows,
     long DailyRollupRows, long DailyRollupPosts, string DailyRollupsHash,
     long AuthorRollupRows, string AuthorRollupsHash,
-    long AuthorMonthlyRows, string AuthorMonthlyHash)
+    long AuthorMonthlyRows, string AuthorMonthlyHash, string AuthorTotalsHash)
 {
     public static DbFingerprint Read(string connectionString)
     {
@@ -50,6 +50,7 @@ public sealed record DbFingerprint(
             Scalar("SELECT count(*) FROM AuthorDailyRollups"),
             Hash("SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups ORDER BY AuthorId, Day, Theme"),
             Scalar("SELECT count(*) FROM AuthorMonthlyRollups"),
-            Hash("SELECT Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorMonthlyRollups ORDER BY Theme, AuthorId, Month"));
+            Hash("SELECT Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorMonthlyRollups ORDER BY Theme, AuthorId, Month"),
+            Hash("SELECT Theme, AuthorId, Posts, Engagement FROM AuthorTotals ORDER BY Theme, AuthorId"));
     }
 }

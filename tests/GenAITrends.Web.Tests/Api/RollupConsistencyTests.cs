@@ -38,6 +38,15 @@ public sealed class RollupConsistencyTests
         """;
     private const string MonthlyFromRollups = "SELECT Theme, AuthorId, Month, Posts, Engagement, round(SentimentSum, 6), SentimentCount FROM AuthorMonthlyRollups ORDER BY 1, 2, 3";
 
+    private const string TotalsFromPosts = """
+        SELECT 0, AuthorId, count(*), sum(Likes + Reposts + Replies + Quotes) FROM Posts GROUP BY 1, 2
+        UNION ALL
+        SELECT t.Theme, p.AuthorId, count(*), sum(p.Likes + p.Reposts + p.Replies + p.Quotes)
+        FROM Posts p JOIN PostThemes t ON t.PostId = p.Id GROUP BY 1, 2
+        ORDER BY 1, 2
+        """;
+    private const string TotalsFromRollups = "SELECT Theme, AuthorId, Posts, Engagement FROM AuthorTotals ORDER BY 1, 2";
+
     [Fact]
     public async Task Rollups_agree_with_a_direct_query_over_posts_after_imports_and_updates()
     {
@@ -53,6 +62,7 @@ public sealed class RollupConsistencyTests
         Assert.Equal(Rows(c, AuthorsFromPosts), Rows(c, AuthorsFromRollups));
         Assert.Equal(Rows(c, MonthlyFromPosts), Rows(c, MonthlyFromRollups));
         Assert.NotEmpty(Rows(c, MonthlyFromRollups));
+        Assert.Equal(Rows(c, TotalsFromPosts), Rows(c, TotalsFromRollups));
         Assert.NotEmpty(Rows(c, FromRollups));
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace GenAITrends.Web.Tests.Infrastructure;
 
 /// <summary>Counts and full rollup contents, to compare a database before and after.</summary>
-public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors, IReadOnlyList<string> Daily, IReadOnlyList<string> AuthorDaily, IReadOnlyList<string> AuthorMonthly)
+public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors, IReadOnlyList<string> Daily, IReadOnlyList<string> AuthorDaily, IReadOnlyList<string> AuthorMonthly, IReadOnlyList<string> AuthorTotals)
 {
     public static DbSnapshot Take(string connectionString)
     {
@@ -27,7 +27,8 @@ public sealed record DbSnapshot(long Posts, long Themes, long Fts, long Authors,
             Count("SELECT count(*) FROM Authors"),
             Rows("SELECT Day, Theme, Lang, Posts, Engagement, SentimentSum, SentimentCount FROM DailyRollups ORDER BY Day, Theme, Lang"),
             Rows("SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups ORDER BY AuthorId, Day, Theme"),
-            Rows("SELECT Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorMonthlyRollups ORDER BY Theme, AuthorId, Month"));
+            Rows("SELECT Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorMonthlyRollups ORDER BY Theme, AuthorId, Month"),
+            Rows("SELECT Theme, AuthorId, Posts, Engagement FROM AuthorTotals ORDER BY Theme, AuthorId"));
     }
 
     /// <summary>Rollups recomputed from the posts themselves: what the maintained rollups must equal.</summary>

@@ -103,6 +103,29 @@ namespace GenAITrends.Core.Posts.Migrations
                     b.ToTable("AuthorMonthlyRollups", (string)null);
                 });
 
+            modelBuilder.Entity("GenAITrends.Core.Posts.AuthorTotal", b =>
+                {
+                    b.Property<byte>("Theme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Engagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Posts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Theme", "AuthorId");
+
+                    b.HasIndex("Theme", "Engagement");
+
+                    b.HasIndex("Theme", "Posts");
+
+                    b.ToTable("AuthorTotals", (string)null);
+                });
+
             modelBuilder.Entity("GenAITrends.Core.Posts.DailyRollup", b =>
                 {
                     b.Property<int>("Day")
