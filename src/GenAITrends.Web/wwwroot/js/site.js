@@ -40,6 +40,28 @@
     closeDropdowns(dropdowns.map(function (d) { return d[1]; }).find(function (m) { return m.parentElement.contains(e.target); }));
   });
 
+  // Parts of a page rendered on the server after the page itself (the overview's key figures): the element is
+  // replaced by the HTML its data-fragment URL returns (Razor-encoded, same origin). Requested once the page and
+  // its chart data have loaded, so the charts' requests go first.
+  function loadFragments() { document.querySelectorAll('[data-fragment]').forEach(loadFragment); }
+  if (document.readyState === 'complete') loadFragments(); else window.addEventListener('load', loadFragments);
+  function loadFragment(el) {
+    fetch(el.getAttribute('data-fragment'), { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.text();
+    }).then(function (html) {
+      var t = document.createElement('template');
+      t.innerHTML = html.trim();
+      el.replaceWith(t.content);
+    }).catch(function (e) {
+      el.setAttribute('aria-busy', 'false');
+      var p = document.createElement('p');
+      p.className = 'small text-muted';
+      p.textContent = 'Could not load the key figures (' + e.message + '). Reload the page to try again.';
+      el.prepend(p);
+    });
+  }
+
   document.querySelectorAll('form[data-filter-form]').forEach(function (form) {
     // Picking a date means a custom range; picking a preset or a view option applies at once.
     form.querySelectorAll('[data-custom-date]').forEach(function (input) {
