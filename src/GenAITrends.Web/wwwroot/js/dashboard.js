@@ -250,7 +250,8 @@
           y: { min: -1, max: 1, title: { display: true, text: 'mean sentiment (−1 … +1)' } }
         },
         plugins: {
-          legend: { position: 'bottom' },
+          // Legend entries as short lines, so the dashed "All posts" line reads as a dashed line.
+          legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line', pointStyleWidth: 28 } },
           decimation: { enabled: true, algorithm: 'lttb', samples: 400, threshold: 800 },
           tooltip: {
             callbacks: {
