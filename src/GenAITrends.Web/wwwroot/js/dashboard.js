@@ -131,7 +131,7 @@
       var index = {}; xs.forEach(function (x, i) { index[x] = i; });
       var order = data.series.map(function (s) { return s.theme; });
       datasets.push({
-        label: 'Spikes', type: 'line', showLine: false, stack: 'spikes', order: 0, isSpikes: true,
+        label: 'Spikes', type: 'line', showLine: false, stack: 'spikes', order: 0, isSpikes: true, clip: false, // whole triangles at 100%
         pointStyle: 'triangle', pointRadius: 7, pointHoverRadius: 9, borderColor: '#000', borderWidth: 1,
         backgroundColor: spikeList.map(function (sp) { return sp.colour; }),
         spikes: spikeList,
