@@ -55,7 +55,7 @@ case "$mode" in
     port=5098
     rm -rf "$out/publish"
     dotnet publish src/GenAITrends.Web -c Release -o "$out/publish" -v q -nologo >/dev/null
-    ( cd "$root" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Auth__AllowInsecureHttp=true \
+    ( cd "$out/publish" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Auth__AllowInsecureHttp=true \
         Models__Directory="$root/data/models" exec dotnet "$out/publish/GenAITrends.Web.dll" ) >"$log" 2>&1 &
     ;;
   *) echo "--mode run|publish" >&2; exit 2 ;;
