@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTrendsLogging();
 builder.AddTrendsCompression();
+builder.AddTrendsStaticAssets();
 builder.AddTrendsDatabase();
 builder.AddTrendsClassification();
 builder.AddTrendsIdentity();

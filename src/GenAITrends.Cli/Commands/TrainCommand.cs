@@ -43,6 +43,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("themes: highest decision threshold a theme may get (default 0.7: above that the calibrated model is asked for near-certainty, which cross-validation showed costs recall)")]
         public double? MaxThreshold { get; init; }
 
+        [CommandOption("--min-threshold <P>")]
+        [Description("themes: lowest decision threshold a theme may get (default 0.6: a theme is assigned only when the calibrated model finds it clearly more likely than not; with few real positives (video) the out-of-fold optimum otherwise drifts low enough to tag any post that says 'video')")]
+        public double? MinThreshold { get; init; }
+
         public override ValidationResult Validate() =>
             Model is "themes" or "sentiment" ? ValidationResult.Success() : ValidationResult.Error("MODEL must be 'themes' or 'sentiment'");
     }
@@ -59,7 +63,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         },
         L2 = 1e-5f,
         Weights = new ThemeSourceWeights(RealPost: 4f, TeamWritten: 0.5f, Background: 0.25f),
-        Thresholds = new ThresholdPolicy { MaxThemeFpRate = 0.02, MaxBackgroundFpRate = 0.002, MaxThreshold = 0.7 },
+        Thresholds = new ThresholdPolicy { MaxThemeFpRate = 0.02, MaxBackgroundFpRate = 0.002, MinThreshold = 0.6, MaxThreshold = 0.7 },
     };
 
     public const int BackgroundTweets = 2000;
@@ -111,6 +115,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                 MaxThemeFpRate = s.MaxThemeFp ?? ThemeOptions.Thresholds.MaxThemeFpRate,
                 MaxAnyFpRate = s.MaxAnyFp ?? ThemeOptions.Thresholds.MaxAnyFpRate,
                 MaxThreshold = s.MaxThreshold ?? ThemeOptions.Thresholds.MaxThreshold,
+                MinThreshold = s.MinThreshold ?? ThemeOptions.Thresholds.MinThreshold,
             },
         };
         var model = new ThemeModelTrainer(options).Train(set.Examples, out _, out var thresholds);
