@@ -110,6 +110,15 @@ public sealed class SqlitePostWriter : IDisposable
     public void Finish()
     {
         FlushRollups(force: true);
+        if (_deferredIndexes.Count > 0)
+        {
+            // Each CREATE INDEX sorts in memory chunks as large as the page cache before spilling them to temporary
+            // files: smaller chunks keep the rebuild's memory down at the cost of a little more merging.
+            using var pragma = _connection.CreateCommand();
+            pragma.Transaction = _tx;
+            pragma.CommandText = "PRAGMA cache_size=-8192";
+            pragma.ExecuteNonQuery();
+        }
         foreach (var sql in _deferredIndexes)
         {
             using var create = _connection.CreateCommand();
