@@ -31,7 +31,8 @@ public sealed record SentimentModelMetadata
 }
 
 /// <summary>
-/// A trained sentiment model: the C# normaliser plus an ML.NET transformer. Prediction is a batch
+/// A trained sentiment model: the C# normaliser plus an ML.NET transformer. Prediction uses the compiled replica
+/// (<see cref="CompiledSentimentScorer"/>) when it agrees with ML.NET on probe texts at load, else a batch
 /// <c>Transform</c> over an <see cref="IDataView"/> (split into one chunk per core). Thread-safe for prediction.
 /// </summary>
 public sealed class SentimentModel
