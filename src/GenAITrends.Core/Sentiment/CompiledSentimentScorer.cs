@@ -75,20 +75,20 @@ internal sealed partial class CompiledSentimentScorer
         if (missing is not null) Resolve(missing);
     }
 
-    private void Resolve(List<string> tokens)
+    private uint[] Resolve(List<string> tokens)
     {
         var keys = _hashWithMlNet(tokens);
         if (_nonAsciiKeys.Count + tokens.Count > NonAsciiCacheLimit) _nonAsciiKeys.Clear();
         for (int i = 0; i < tokens.Count; i++) _nonAsciiKeys[tokens[i]] = keys[i];
+        return keys;
     }
 
     private uint WordKey(ReadOnlySpan<char> token, Scratch s)
     {
         if (System.Text.Ascii.IsValid(token)) return (HashAscii(token, s) & WordKeyMask) + 1;
         if (_nonAsciiLookup.TryGetValue(token, out uint key)) return key;
-        var str = token.ToString();
-        Resolve([str]);
-        return _nonAsciiKeys[str];
+        // Not prepared (or the cache was just cleared by another thread): one ML.NET call for this token.
+        return Resolve([token.ToString()])[0];
     }
 
     [GeneratedRegex(@"\b(?<name>\w+) = (?<value>[^,}]*?)(?=,| })")]

@@ -142,6 +142,9 @@ public sealed class SentimentModel
         public string Token { get; set; } = string.Empty;
     }
 
+    public ITransformer Transformer => _transformer;
+
+    /// <summary>Same model with different class biases (log space, order negative/neutral/positive).</summary>
     public SentimentModel WithClassBias(IReadOnlyList<float> logBias)
     {
         if (logBias.Count != SentimentLabels.Count) throw new ArgumentException("Need one bias per class.", nameof(logBias));

@@ -18,6 +18,23 @@ public sealed class CompiledSentimentScorerTests(ShippedModels models, ITestOutp
     }
 
     [Fact]
+    public void A_configuration_the_replica_does_not_know_falls_back_to_ML_NET_with_the_same_predictions()
+    {
+        var unknown = new SentimentModel(new Microsoft.ML.MLContext(), models.Sentiment.Transformer,
+            models.Sentiment.Metadata with { TrainerDescription = "SentimentTrainerOptions { WordNgramLength = 3 }" });
+        output.WriteLine(unknown.CompiledStatus);
+        Assert.False(unknown.IsCompiled);
+        string[] texts = ["I love this!", "worst release ever :(", "Не знаю 🤔", ""];
+        var expected = models.Sentiment.PredictBatch(texts);
+        var actual = unknown.PredictBatch(texts);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(expected[i].Label, actual[i].Label);
+            Assert.Equal(expected[i].Score, actual[i].Score, 1e-4f);
+        }
+    }
+
+    [Fact]
     public void Compiled_and_ML_NET_probabilities_agree_on_generated_posts()
     {
         var dir = Path.Combine(Path.GetTempPath(), "genaitrends-compiled-" + Guid.NewGuid().ToString("N"));
