@@ -222,6 +222,11 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
             if (drafts.Count == 0 && rejected.Count == 0) return;
             ct.ThrowIfCancellationRequested();
             annotator.Annotate(drafts);
+            foreach (var d in drafts)
+            {
+                d.TextUtf8 = System.Text.Encoding.UTF8.GetBytes(d.Text);
+                d.MatchTextUtf8 = System.Text.Encoding.UTF8.GetBytes(d.MatchText);
+            }
             // The CSV reader closes the stream when its enumeration ends: then the whole file has been read.
             queue.Add(new Block(drafts, rejected, stream.CanSeek ? stream.Position : facts.SizeBytes), ct);
             drafts = new List<PostDraft>(BlockSize);

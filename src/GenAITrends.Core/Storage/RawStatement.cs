@@ -28,6 +28,8 @@ internal sealed class RawStatement : IDisposable
         Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text16(_stmt, index, value.AsSpan()));
         return this;
     }
+    /// <summary>Binds UTF-8 text (SQLite copies it).</summary>
+    public RawStatement BindUtf8(int index, ReadOnlySpan<byte> utf8) { Check(raw.sqlite3_bind_text(_stmt, index, utf8)); return this; }
     public RawStatement Bind(int index, long? value) => value.HasValue ? Bind(index, value.Value) : BindNull(index);
     public RawStatement Bind(int index, double? value) => value.HasValue ? Bind(index, value.Value) : BindNull(index);
     public RawStatement BindNull(int index) { Check(raw.sqlite3_bind_null(_stmt, index)); return this; }

@@ -149,10 +149,11 @@ public sealed class SqlitePostWriter : IDisposable
         _insertPost
             .Bind(1, d.PlatformPostId).Bind(2, d.DedupeKey).Bind(3, authorId)
             .Bind(4, new DateTimeOffset(d.CreatedAtUtc).ToUnixTimeMilliseconds()).Bind(5, day)
-            .Bind(6, d.Text).Bind(7, d.Lang).Bind(8, d.Likes).Bind(9, d.Reposts).Bind(10, d.Replies)
+            .Bind(7, d.Lang).Bind(8, d.Likes).Bind(9, d.Reposts).Bind(10, d.Replies)
             .Bind(11, d.Quotes).Bind(12, d.Bookmarks).Bind(13, d.Impressions).Bind(14, d.IsRetweet ? 1L : 0L)
             .Bind(15, retweetedId).Bind(16, d.Url).Bind(17, d.ContentHash).Bind(18, _batchId)
             .Bind(19, d.Sentiment.HasValue ? (long)d.Sentiment.Value : null).Bind(20, (double?)d.SentimentScore);
+        if (d.TextUtf8 is { } text) _insertPost.BindUtf8(6, text); else _insertPost.Bind(6, d.Text);
         if (_insertPost.Execute() == 1)
         {
             var postId = _insertPost.LastInsertRowId;
@@ -163,7 +164,9 @@ public sealed class SqlitePostWriter : IDisposable
                 _insertTheme.Bind(1, postId).Bind(2, (long)t.Theme).Bind(3, (double)t.Probability).Execute();
                 themes[i] = (byte)t.Theme;
             }
-            _insertFts.Bind(1, postId).Bind(2, d.MatchText).Execute();
+            _insertFts.Bind(1, postId);
+            if (d.MatchTextUtf8 is { } match) _insertFts.BindUtf8(2, match); else _insertFts.Bind(2, d.MatchText);
+            _insertFts.Execute();
             _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore);
             return WriteOutcome.Imported;
         }
