@@ -55,8 +55,14 @@ public static class TrendModels
         && File.Exists(SentimentFile(modelsDirectory));
 
     /// <summary>The ML annotator when both model files are present, else the keyword rules (logged by the caller).</summary>
-    public static IPostAnnotator LoadAnnotator(string modelsDirectory) =>
-        Exist(modelsDirectory)
-            ? new ModelAnnotator(ThemeModel.Load(ThemesDirectory(modelsDirectory)), SentimentModel.Load(SentimentFile(modelsDirectory)))
-            : new KeywordAnnotator();
+    public static IPostAnnotator LoadAnnotator(string modelsDirectory)
+    {
+        if (!Exist(modelsDirectory)) return new KeywordAnnotator();
+        var annotator = new ModelAnnotator(ThemeModel.Load(ThemesDirectory(modelsDirectory)), SentimentModel.Load(SentimentFile(modelsDirectory)));
+        // Loading and checking the models leaves tens of MB of large, dead arrays (zip buffers, ML.NET weight copies):
+        // compact them away once so that they do not stay in the process's memory for its whole life.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return annotator;
+    }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
 
 namespace GenAITrends.Core.Sentiment;
 
@@ -30,7 +31,8 @@ public sealed record SentimentModelMetadata
 }
 
 /// <summary>
-/// A trained sentiment model: the C# normaliser plus an ML.NET transformer. Prediction is a batch
+/// A trained sentiment model: the C# normaliser plus an ML.NET transformer. Prediction uses the compiled replica
+/// (<see cref="CompiledSentimentScorer"/>) when it agrees with ML.NET on probe texts at load, else a batch
 /// <c>Transform</c> over an <see cref="IDataView"/> (split into one chunk per core). Thread-safe for prediction.
 /// </summary>
 public sealed class SentimentModel
@@ -45,8 +47,14 @@ public sealed class SentimentModel
     private readonly ITransformer _transformer;
     private readonly SchemaDefinition _inputSchema;
     private readonly int[] _slotToClass;
+    private readonly CompiledSentimentScorer? _compiled;
 
     internal SentimentModel(MLContext ml, ITransformer transformer, SentimentModelMetadata metadata)
+        : this(ml, transformer, metadata, compiled: null, compiledStatus: null)
+    {
+    }
+
+    private SentimentModel(MLContext ml, ITransformer transformer, SentimentModelMetadata metadata, CompiledSentimentScorer? compiled, string? compiledStatus)
     {
         _ml = ml;
         _transformer = transformer;
@@ -55,9 +63,84 @@ public sealed class SentimentModel
         _inputSchema[nameof(InputRow.Lexicon)].ColumnType =
             new VectorDataViewType(NumberDataViewType.Single, SentimentTextNormalizer.FeatureCount);
         _slotToClass = ResolveSlotOrder();
+        if (compiledStatus is null)
+        {
+            _compiled = CompileAndVerify(out compiledStatus);
+        }
+        else
+        {
+            _compiled = compiled;
+        }
+        CompiledStatus = compiledStatus;
     }
 
     public SentimentModelMetadata Metadata { get; }
+
+    /// <summary>True when predictions come from the plain-C# replica (checked against ML.NET at load) instead of an ML.NET transform.</summary>
+    public bool IsCompiled => _compiled is not null;
+
+    /// <summary>Why the compiled replica is or is not used.</summary>
+    public string CompiledStatus { get; }
+
+    /// <summary>Probe texts for the load-time check: plain, accented, non-Latin, emoji (surrogate pairs), cues, URLs, empty.</summary>
+    private static readonly string[] ProbeTexts =
+    [
+        "", "ok", "!!!", "I love this new model, it is amazing!!! 😍😍", "This is the worst update ever :( #fail",
+        "not bad at all... but not great either", "RT @someone: https://t.co/abc #GenerativeAI is sooooo coooool",
+        "Не знаю, что думать об этом", "¿Qué opinas de ChatGPT? Está muy bien 👍", "ÉNORME déception avec ce modèle 😡",
+        "GPT-5 benchmark results: 92.3% on MMLU, 10x cheaper", "weird 🤖🧠✨ vibes today #AI #LLM",
+        "日本語のテキストも大丈夫？", "a b c d e f g h", "WHY IS THIS SO SLOW?!?!", "thanks @openai for the free credits :)",
+        "meh", "\u00e9\u00e8 mixed ß straße ﬁ ligature", "emoji only 🔥", "😂😂😂 can't stop laughing lol",
+    ];
+
+    private CompiledSentimentScorer? CompileAndVerify(out string status)
+    {
+        CompiledSentimentScorer? scorer;
+        try
+        {
+            scorer = CompiledSentimentScorer.TryCreate(_transformer, Metadata, HashTokensWithMlNet, out status);
+            if (scorer is null) return null;
+            var expected = PredictProbabilitiesMlNet(ProbeTexts);
+            var actual = PredictProbabilitiesCompiled(ProbeTexts, scorer);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (Math.Abs(expected[i] - actual[i]) > 1e-4f)
+                {
+                    status = $"compiled scorer disagrees with ML.NET on probe \"{ProbeTexts[i / SentimentLabels.Count]}\"; using ML.NET";
+                    return null;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException or NotSupportedException or KeyNotFoundException)
+        {
+            status = $"compiled scorer could not be built: {ex.Message}; using ML.NET";
+            return null;
+        }
+        status = $"compiled scorer agrees with ML.NET on {ProbeTexts.Length} probe texts";
+        return scorer;
+    }
+
+    private ITransformer? _tokenHasher;
+
+    /// <summary>ML.NET's word keys for tokens (the hashing inside <c>ProduceHashedWordBags</c>: 30 bits, its default seed, + 1).</summary>
+    private uint[] HashTokensWithMlNet(IReadOnlyList<string> tokens)
+    {
+        var rows = tokens.Select(t => new TokenRow { Token = t }).ToList();
+        var data = _ml.Data.LoadFromEnumerable(rows);
+        _tokenHasher ??= _ml.Transforms.Conversion.Hash([new HashingEstimator.ColumnOptions("Key", nameof(TokenRow.Token), numberOfBits: 30, seed: 314489979)]).Fit(data);
+        var hashed = _tokenHasher.Transform(data);
+        var keys = new uint[tokens.Count];
+        using var cursor = hashed.GetRowCursor([hashed.Schema["Key"]]);
+        var getter = cursor.GetGetter<uint>(hashed.Schema["Key"]);
+        int i = 0;
+        while (cursor.MoveNext()) getter(ref keys[i++]);
+        return keys;
+    }
+
+    private sealed class TokenRow
+    {
+        public string Token { get; set; } = string.Empty;
+    }
 
     public ITransformer Transformer => _transformer;
 
@@ -65,7 +148,7 @@ public sealed class SentimentModel
     public SentimentModel WithClassBias(IReadOnlyList<float> logBias)
     {
         if (logBias.Count != SentimentLabels.Count) throw new ArgumentException("Need one bias per class.", nameof(logBias));
-        return new SentimentModel(_ml, _transformer, Metadata with { ClassLogBias = [.. logBias] });
+        return new SentimentModel(_ml, _transformer, Metadata with { ClassLogBias = [.. logBias] }, _compiled, CompiledStatus);
     }
 
     public static SentimentModel Load(string path, MLContext? mlContext = null)
@@ -128,7 +211,47 @@ public sealed class SentimentModel
     }
 
     /// <summary>Unadjusted model probabilities, row-major n x 3 (negative, neutral, positive).</summary>
-    public float[] PredictProbabilities(IReadOnlyList<string> texts)
+    public float[] PredictProbabilities(IReadOnlyList<string> texts) =>
+        _compiled is not null ? PredictProbabilitiesCompiled(texts, _compiled) : PredictProbabilitiesMlNet(texts);
+
+    private float[] PredictProbabilitiesCompiled(IReadOnlyList<string> texts, CompiledSentimentScorer scorer)
+    {
+        int n = texts.Count;
+        var result = new float[n * SentimentLabels.Count];
+        var normalized = new string[n];
+        var lexicons = new float[n * SentimentTextNormalizer.FeatureCount];
+        var normalizer = Metadata.Normalizer;
+        float lexScale = Metadata.LexiconScale;
+        // Blocks of texts per task: the per-text work is a few microseconds.
+        int chunks = Math.Clamp(n / 256, 1, Environment.ProcessorCount);
+        int chunkSize = (n + chunks - 1) / chunks;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
+        {
+            int end = Math.Min(n, (c + 1) * chunkSize);
+            for (int i = c * chunkSize; i < end; i++)
+            {
+                var lexicon = lexicons.AsSpan(i * SentimentTextNormalizer.FeatureCount, SentimentTextNormalizer.FeatureCount);
+                normalized[i] = SentimentTextNormalizer.Normalize(texts[i], normalizer, lexicon);
+                if (lexScale != 1f)
+                    for (int k = 0; k < lexicon.Length; k++) lexicon[k] *= lexScale;
+            }
+        });
+        scorer.Prepare(normalized);
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
+        {
+            Span<float> raw = stackalloc float[SentimentLabels.Count];
+            int end = Math.Min(n, (c + 1) * chunkSize);
+            for (int i = c * chunkSize; i < end; i++)
+            {
+                scorer.Score(normalized[i], lexicons.AsSpan(i * SentimentTextNormalizer.FeatureCount, SentimentTextNormalizer.FeatureCount), raw);
+                for (int slot = 0; slot < raw.Length; slot++) result[i * SentimentLabels.Count + _slotToClass[slot]] = raw[slot];
+            }
+        });
+        return result;
+    }
+
+    /// <summary>The ML.NET pipeline's probabilities (the reference the compiled scorer is checked against).</summary>
+    internal float[] PredictProbabilitiesMlNet(IReadOnlyList<string> texts)
     {
         int n = texts.Count;
         var result = new float[n * SentimentLabels.Count];

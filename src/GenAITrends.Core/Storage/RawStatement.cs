@@ -23,9 +23,13 @@ internal sealed class RawStatement : IDisposable
     public RawStatement Bind(int index, double value) { Check(raw.sqlite3_bind_double(_stmt, index, value)); return this; }
     public RawStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text(_stmt, index, value));
+        // UTF-16 straight from the string: SQLite converts it to the database's UTF-8 itself (and copies it), which
+        // spares the managed UTF-8 byte[] the string overload allocates for every bound value.
+        Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text16(_stmt, index, value.AsSpan()));
         return this;
     }
+    /// <summary>Binds UTF-8 text (SQLite copies it).</summary>
+    public RawStatement BindUtf8(int index, ReadOnlySpan<byte> utf8) { Check(raw.sqlite3_bind_text(_stmt, index, utf8)); return this; }
     public RawStatement Bind(int index, long? value) => value.HasValue ? Bind(index, value.Value) : BindNull(index);
     public RawStatement Bind(int index, double? value) => value.HasValue ? Bind(index, value.Value) : BindNull(index);
     public RawStatement BindNull(int index) { Check(raw.sqlite3_bind_null(_stmt, index)); return this; }

@@ -25,12 +25,19 @@ public sealed class SqlitePostWriter : IDisposable
 
     private readonly RawStatement _insertPost, _insertTheme, _insertFts;
     private readonly SqliteCommand _findPost, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor;
+    /// <summary>CREATE INDEX statements of the secondary indexes dropped for a bulk load, to run again before commit.</summary>
+    private readonly List<string> _deferredIndexes = [];
 
-    public SqlitePostWriter(SqliteConnection connection, SqliteTransaction tx, long batchId)
+    /// <param name="expectedRows">Rough number of rows the file brings (0 = unknown). When it is at least the number
+    /// of posts already stored, the secondary indexes that the import itself never reads are dropped inside the
+    /// transaction and rebuilt by <see cref="Finish"/>: one sort per index instead of a random B-tree insert per row.
+    /// SQLite DDL is transactional, so a rollback (crash, kill, failure) restores them with everything else.</param>
+    public SqlitePostWriter(SqliteConnection connection, SqliteTransaction tx, long batchId, long expectedRows = 0)
     {
         _connection = connection;
         _tx = tx;
         _batchId = batchId;
+        if (expectedRows > 0) DeferIndexesForBulkLoad(expectedRows);
 
         _insertPost = new RawStatement(connection, """
             INSERT INTO Posts (PlatformPostId, DedupeKey, AuthorId, CreatedAtUtc, Day, Text, Lang, Likes, Reposts, Replies,
@@ -64,6 +71,65 @@ public sealed class SqlitePostWriter : IDisposable
         _insertFts = new RawStatement(connection, "INSERT INTO PostsFts (rowid, Text) VALUES (?1, ?2)");
     }
 
+    /// <summary>Indexes the import reads while it runs: the dedupe key (post lookup and ON CONFLICT), author handles,
+    /// and the primary keys. Everything else on the tables the import writes can wait until the end.</summary>
+    private static readonly HashSet<string> IndexesKeptDuringLoad = new(StringComparer.OrdinalIgnoreCase) { "IX_Posts_DedupeKey" };
+
+    private void DeferIndexesForBulkLoad(long expectedRows)
+    {
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = _tx;
+            // max(Id) reads one B-tree edge, unlike count(*): an upper bound on the posts stored.
+            cmd.CommandText = "SELECT coalesce(max(Id), 0) FROM Posts";
+            if ((long)cmd.ExecuteScalar()! > expectedRows) return;
+        }
+        var indexes = new List<(string Name, string Sql)>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = _tx;
+            cmd.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Posts', 'PostThemes') AND sql IS NOT NULL ORDER BY name";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) indexes.Add((r.GetString(0), r.GetString(1)));
+        }
+        foreach (var (name, sql) in indexes)
+        {
+            if (IndexesKeptDuringLoad.Contains(name) || sql.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)) continue;
+            using var drop = _connection.CreateCommand();
+            drop.Transaction = _tx;
+            drop.CommandText = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            drop.ExecuteNonQuery();
+            _deferredIndexes.Add(sql);
+        }
+    }
+
+    /// <summary>True when secondary indexes were dropped for this load (and <see cref="Finish"/> rebuilds them).</summary>
+    public bool DeferredIndexes => _deferredIndexes.Count > 0;
+
+    /// <summary>Writes the pending rollups and rebuilds any index dropped for the bulk load; call once, before commit.</summary>
+    public void Finish()
+    {
+        FlushRollups(force: true);
+        if (_deferredIndexes.Count > 0)
+        {
+            // Each CREATE INDEX sorts in memory chunks as large as the page cache before spilling them to temporary
+            // files: smaller chunks keep the rebuild's memory down at the cost of a little more merging.
+            using var pragma = _connection.CreateCommand();
+            pragma.Transaction = _tx;
+            pragma.CommandText = "PRAGMA cache_size=-8192";
+            pragma.ExecuteNonQuery();
+        }
+        foreach (var sql in _deferredIndexes)
+        {
+            using var create = _connection.CreateCommand();
+            create.Transaction = _tx;
+            create.CommandText = sql;
+            create.CommandTimeout = 0;
+            create.ExecuteNonQuery();
+        }
+        _deferredIndexes.Clear();
+    }
+
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {
         var cmd = _connection.CreateCommand();
@@ -83,10 +149,11 @@ public sealed class SqlitePostWriter : IDisposable
         _insertPost
             .Bind(1, d.PlatformPostId).Bind(2, d.DedupeKey).Bind(3, authorId)
             .Bind(4, new DateTimeOffset(d.CreatedAtUtc).ToUnixTimeMilliseconds()).Bind(5, day)
-            .Bind(6, d.Text).Bind(7, d.Lang).Bind(8, d.Likes).Bind(9, d.Reposts).Bind(10, d.Replies)
+            .Bind(7, d.Lang).Bind(8, d.Likes).Bind(9, d.Reposts).Bind(10, d.Replies)
             .Bind(11, d.Quotes).Bind(12, d.Bookmarks).Bind(13, d.Impressions).Bind(14, d.IsRetweet ? 1L : 0L)
             .Bind(15, retweetedId).Bind(16, d.Url).Bind(17, d.ContentHash).Bind(18, _batchId)
             .Bind(19, d.Sentiment.HasValue ? (long)d.Sentiment.Value : null).Bind(20, (double?)d.SentimentScore);
+        if (d.TextUtf8 is { } text) _insertPost.BindUtf8(6, text); else _insertPost.Bind(6, d.Text);
         if (_insertPost.Execute() == 1)
         {
             var postId = _insertPost.LastInsertRowId;
@@ -97,7 +164,9 @@ public sealed class SqlitePostWriter : IDisposable
                 _insertTheme.Bind(1, postId).Bind(2, (long)t.Theme).Bind(3, (double)t.Probability).Execute();
                 themes[i] = (byte)t.Theme;
             }
-            _insertFts.Bind(1, postId).Bind(2, d.MatchText).Execute();
+            _insertFts.Bind(1, postId);
+            if (d.MatchTextUtf8 is { } match) _insertFts.BindUtf8(2, match); else _insertFts.Bind(2, d.MatchText);
+            _insertFts.Execute();
             _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore);
             return WriteOutcome.Imported;
         }
