@@ -43,6 +43,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("themes: highest decision threshold a theme may get (default 0.7: above that the calibrated model is asked for near-certainty, which cross-validation showed costs recall)")]
         public double? MaxThreshold { get; init; }
 
+        [CommandOption("--real-post-copies <K>")]
+        [Description("sentiment: how many times each labelled real GenAI post (data/training/real_posts_train_labels.csv, minus copies of development posts) joins the SemEval training set (default 3; 0 = SemEval only)")]
+        public int? RealPostCopies { get; init; }
+
         [CommandOption("--min-threshold <P>")]
         [Description("themes: lowest decision threshold a theme may get (default 0.6: a theme is assigned only when the calibrated model finds it clearly more likely than not; with few real positives (video) the out-of-fold optimum otherwise drifts low enough to tag any post that says 'video')")]
         public double? MinThreshold { get; init; }
@@ -126,6 +130,23 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         return 0;
     }
 
+    /// <summary>Copies of each labelled real GenAI post in the sentiment training set: 47k SemEval tweets from 2013–2016 say little about
+    /// how people write about GenAI (announcements, hype, paper summaries); measured in docs/model-card.md.</summary>
+    public const int RealPostCopies = 3;
+
+    private static List<SentimentExample> RealGenAiPosts(string shared)
+    {
+        var data = RepositoryPaths.Resolve("data/training");
+        var posts = Path.Combine(shared, "posts");
+        var dev = RealPostLabels.Load(Path.Combine(data, "real_posts_dev_labels.csv"), posts)
+            .Select(p => ThemeTrainingSet.DedupeKey(p.Text)).ToHashSet(StringComparer.Ordinal);
+        return RealPostLabels.Load(Path.Combine(data, "real_posts_train_labels.csv"), posts)
+            .Where(p => p.Sentiment.Length > 0 && !dev.Contains(ThemeTrainingSet.DedupeKey(p.Text)))
+            .DistinctBy(p => ThemeTrainingSet.DedupeKey(p.Text))
+            .Select(p => new SentimentExample("real:" + p.Key, p.Text, p.Sentiment))
+            .ToList();
+    }
+
     private static int TrainSentiment(Settings s, string shared)
     {
         var data = s.Data ?? Path.Combine(shared, "train_sentiment");
@@ -134,8 +155,15 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var pool = SentimentCorpusReader.ReadSemEval(data, out var stats);
         var val = SentimentCorpusReader.ReadTweetEval(Path.Combine(data, "tweeteval_val_text.txt"), Path.Combine(data, "tweeteval_val_labels.txt"));
         // TweetEval's validation tweets come from the same SemEval pool: keep them out of training.
-        var train = SentimentCorpusReader.RemoveLeaks(pool, val, stats, out _);
+        var train = SentimentCorpusReader.RemoveLeaks(pool, val, stats, out _).ToList();
         AnsiConsole.WriteLine($"training set: {stats}");
+        var copies = s.RealPostCopies ?? RealPostCopies;
+        if (copies > 0)
+        {
+            var genAi = RealGenAiPosts(shared);
+            for (int i = 0; i < copies; i++) train.AddRange(genAi);
+            AnsiConsole.WriteLine($"plus {genAi.Count} labelled real GenAI posts × {copies}");
+        }
 
         var model = new SentimentModelTrainer(SentimentOptions).Train(train);
         var probabilities = model.PredictProbabilities(val.Select(v => v.Text).ToArray());
