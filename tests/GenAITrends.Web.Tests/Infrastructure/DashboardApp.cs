@@ -39,13 +39,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dir, "logs", "web-.log"));
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = TestAuthHandler.SchemeName;
-                o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
-                o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
-                o.DefaultForbidScheme = TestAuthHandler.SchemeName;
-            }).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+            services.UseOnlyScheme<TestAuthHandler>(TestAuthHandler.SchemeName);
             services.AddSingleton<IStartupFilter, StrictCspStartupFilter>();
         });
     }

@@ -5,6 +5,7 @@ using GenAITrends.Core.Classification;
 using GenAITrends.Core.Ingestion;
 using GenAITrends.Web.Auth;
 using GenAITrends.Web.Infrastructure;
+using GenAITrends.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,13 +53,7 @@ public sealed class ReliabilityApp(bool kestrel = false) : WebApplicationFactory
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dir, "logs", "web-.log"));
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = AlwaysAdminHandler.SchemeName;
-                o.DefaultAuthenticateScheme = AlwaysAdminHandler.SchemeName;
-                o.DefaultChallengeScheme = AlwaysAdminHandler.SchemeName;
-                o.DefaultForbidScheme = AlwaysAdminHandler.SchemeName;
-            }).AddScheme<AuthenticationSchemeOptions, AlwaysAdminHandler>(AlwaysAdminHandler.SchemeName, _ => { });
+            services.UseOnlyScheme<AlwaysAdminHandler>(AlwaysAdminHandler.SchemeName);
         });
     }
 
