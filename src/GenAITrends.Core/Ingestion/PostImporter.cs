@@ -197,7 +197,7 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         ImportBatches.MarkSucceeded(connection, tx, batchId, state.ToResult(batchId, "", ImportStatus.Succeeded, null, stopwatch.Elapsed), annotator.Version, _clock);
         tx.Commit();
         logger.LogInformation(
-            "Import {BatchId} timing: rows loaded at {LoadedMs} ms (writer waited {WaitMs} ms for parsed blocks), indexes, rollups and commit {FinishMs} ms (rollup flushes {FlushMs} ms in all, author-daily aggregate {AggregateMs} ms, index rebuild {IndexMs} ms); SQLite memory high-water {SqliteMb} MB, managed heap {HeapMb} MB",
+            "Import {BatchId} timing: rows loaded at {LoadedMs} ms (writer waited {WaitMs} ms for parsed blocks), indexes, rollups and commit {FinishMs} ms (rollup flushes {FlushMs} ms in all, per-author rollup aggregates {AggregateMs} ms, index rebuild {IndexMs} ms); SQLite memory high-water {SqliteMb} MB, managed heap {HeapMb} MB",
             batchId, (long)loaded.TotalMilliseconds, waiting.ElapsedMilliseconds, (long)(stopwatch.Elapsed - loaded).TotalMilliseconds,
             writer.RollupFlushMs, writer.AggregateMs, writer.IndexRebuildMs,
             SQLitePCL.raw.sqlite3_memory_highwater(0) >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20);

@@ -28,7 +28,7 @@ public sealed class SqlitePostWriter : IDisposable
     /// <summary>CREATE INDEX statements of the secondary indexes dropped for a bulk load, to run again before commit.</summary>
     private readonly List<string> _deferredIndexes = [];
     /// <summary>Bulk load: the largest post id before it (every post it inserts has a larger id), whose new posts
-    /// reach AuthorDailyRollups through one aggregate at the end; null = every post goes through the accumulator.</summary>
+    /// reach the per-author rollups through sorted aggregates at the end; null = every post goes through the accumulator.</summary>
     private long? _bulkAfterPostId;
     /// <summary>Bulk load: the dedupe keys, checked in memory while the unique dedupe-key index is dropped (rebuilt by
     /// <see cref="Finish"/>); null = the index answers (ON CONFLICT and a lookup by key).</summary>
@@ -143,7 +143,7 @@ public sealed class SqlitePostWriter : IDisposable
         }
         if (_bulkAfterPostId is { } after)
         {
-            RollupAccumulator.AddNewPostsToAuthorDaily(_connection, _tx, after);
+            RollupAccumulator.AddNewPostsToAuthorRollups(_connection, _tx, after);
             _bulkAfterPostId = null;
         }
         AggregateMs = sw.ElapsedMilliseconds;
@@ -161,7 +161,7 @@ public sealed class SqlitePostWriter : IDisposable
         IndexRebuildMs = sw.ElapsedMilliseconds;
     }
 
-    /// <summary>Time <see cref="Finish"/> spent aggregating the bulk load's AuthorDailyRollups, and rebuilding indexes (ms).</summary>
+    /// <summary>Time <see cref="Finish"/> spent aggregating the bulk load's per-author rollups, and rebuilding indexes (ms).</summary>
     public long AggregateMs { get; private set; }
     public long IndexRebuildMs { get; private set; }
 
@@ -219,7 +219,7 @@ public sealed class SqlitePostWriter : IDisposable
             _insertFts.Bind(1, postId);
             if (d.MatchTextUtf8 is { } match) _insertFts.BindUtf8(2, match); else _insertFts.Bind(2, d.MatchText);
             _insertFts.Execute();
-            _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore, authorDaily: _bulkAfterPostId is null);
+            _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore, perAuthor: _bulkAfterPostId is null);
             return WriteOutcome.Imported;
         }
         if (_keys is not null) throw new InvalidOperationException($"Post {d.DedupeKey} was not inserted.");
