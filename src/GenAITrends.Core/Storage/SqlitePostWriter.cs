@@ -83,9 +83,15 @@ public sealed class SqlitePostWriter : IDisposable
         _insertFts = new RawStatement(connection, "INSERT INTO PostsFts (rowid, Text) VALUES (?1, ?2)");
     }
 
-    /// <summary>Indexes the import reads while it runs: the dedupe key (post lookup and ON CONFLICT), author handles,
-    /// and the primary keys. Everything else on the tables the import writes can wait until the end.</summary>
-    private static readonly HashSet<string> IndexesKeptDuringLoad = new(StringComparer.OrdinalIgnoreCase) { DedupeIndex };
+    /// <summary>Secondary indexes a bulk load keeps: those it only appends to, whose upkeep costs less than a rebuild's
+    /// full scan and sort. The import reads only primary keys, author handles (another table) and, in memory, dedupe
+    /// keys; every other index on the tables it writes (the unique dedupe key included) is rebuilt at the end.</summary>
+    /// <remarks>Appends: every new post has the same batch ids and a larger id than any stored (one insertion point per key;
+    /// a theme index has five), and most posts are not retweets (NULL, appended in id order).</remarks>
+    private static readonly HashSet<string> IndexesKeptDuringLoad = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "IX_Posts_CreatedByBatchId", "IX_Posts_UpdatedByBatchId", "IX_Posts_RetweetedAuthorId", "IX_PostThemes_Theme_PostId",
+    };
     private const string DedupeIndex = "IX_Posts_DedupeKey";
 
     private void DeferIndexesForBulkLoad(long expectedRows)
