@@ -118,7 +118,8 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         using var connection = SqliteConnections.Open(connectionString);
         // Rebuilding the indexes dropped for a bulk load sorts every row: let SQLite spill those sorts to temporary
         // files rather than keep them in memory, and keep a 32 MB page cache (rows are appended; the dedupe-key index
-        // is the only B-tree written at random): both bound the import's memory. The connection's defaults come back
+        // is the only B-tree written at random; a bulk load, which checks dedupe keys in memory, lowers it to 16 MB):
+        // both bound the import's memory. The connection's defaults come back
         // when it is next opened (SqliteConnections.ApplyPragmas).
         using (var pragma = connection.CreateCommand())
         {

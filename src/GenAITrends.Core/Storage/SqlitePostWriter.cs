@@ -104,6 +104,10 @@ public sealed class SqlitePostWriter : IDisposable
             var maxId = (long)cmd.ExecuteScalar()!;
             if (maxId > expectedRows) return;
             _bulkAfterPostId = maxId;
+            // Every B-tree a bulk load writes is appended to (dedupe keys are checked in memory): a 16 MB page cache is
+            // enough and pays for part of the key map's memory.
+            cmd.CommandText = "PRAGMA cache_size=-16384";
+            cmd.ExecuteNonQuery();
         }
         var indexes = new List<(string Name, string Sql)>();
         using (var cmd = _connection.CreateCommand())
