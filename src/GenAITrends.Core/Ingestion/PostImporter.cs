@@ -118,7 +118,8 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         using var connection = SqliteConnections.Open(connectionString);
         // Rebuilding the indexes dropped for a bulk load sorts every row: let SQLite spill those sorts to temporary
         // files rather than keep them in memory, and keep a 32 MB page cache (rows are appended; the dedupe-key index
-        // is the only B-tree written at random): both bound the import's memory. The connection's defaults come back
+        // is the only B-tree written at random; a bulk load, which checks dedupe keys in memory, lowers it to 16 MB):
+        // both bound the import's memory. The connection's defaults come back
         // when it is next opened (SqliteConnections.ApplyPragmas).
         using (var pragma = connection.CreateCommand())
         {
@@ -197,8 +198,9 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
         ImportBatches.MarkSucceeded(connection, tx, batchId, state.ToResult(batchId, "", ImportStatus.Succeeded, null, stopwatch.Elapsed), annotator.Version, _clock);
         tx.Commit();
         logger.LogInformation(
-            "Import {BatchId} timing: rows loaded at {LoadedMs} ms (writer waited {WaitMs} ms for parsed blocks), indexes, rollups and commit {FinishMs} ms; SQLite memory high-water {SqliteMb} MB, managed heap {HeapMb} MB",
+            "Import {BatchId} timing: rows loaded at {LoadedMs} ms (writer waited {WaitMs} ms for parsed blocks), indexes, rollups and commit {FinishMs} ms (rollup flushes {FlushMs} ms in all, per-author rollup aggregates {AggregateMs} ms, index rebuild {IndexMs} ms); SQLite memory high-water {SqliteMb} MB, managed heap {HeapMb} MB",
             batchId, (long)loaded.TotalMilliseconds, waiting.ElapsedMilliseconds, (long)(stopwatch.Elapsed - loaded).TotalMilliseconds,
+            writer.RollupFlushMs, writer.AggregateMs, writer.IndexRebuildMs,
             SQLitePCL.raw.sqlite3_memory_highwater(0) >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20);
         progress?.Report(new ImportProgress(batchId, state.Rows, facts.SizeBytes, facts.SizeBytes, stopwatch.Elapsed));
     }

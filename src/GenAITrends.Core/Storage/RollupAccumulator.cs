@@ -30,22 +30,29 @@ public sealed class RollupAccumulator
 
     public int PendingAuthorEntries => _author.Count;
 
+    /// <summary>Entries waiting in the largest of the pending maps (a flush bounds memory).</summary>
+    public int PendingEntries => Math.Max(Math.Max(_author.Count, _monthly.Count), Math.Max(_totals.Count, _daily.Count));
+
     /// <summary>Adds one post (or removes it with sign -1) under "all posts" and each of its themes.</summary>
-    public void Add(int day, string? lang, long authorId, ReadOnlySpan<byte> themes, long posts, long engagement, float? sentiment)
+    /// <param name="perAuthor">False when the caller writes this post's per-author rollups (daily, monthly, totals)
+    /// itself: a bulk load aggregates them in SQL at the end (<see cref="AddNewPostsToAuthorRollups"/>).</param>
+    public void Add(int day, string? lang, long authorId, ReadOnlySpan<byte> themes, long posts, long engagement, float? sentiment, bool perAuthor = true)
     {
         if (posts < 0) _hadRemovals = true;
-        Accumulate(day, 0, lang, authorId, posts, engagement, sentiment);
-        foreach (var t in themes) Accumulate(day, t, lang, authorId, posts, engagement, sentiment);
+        var month = AuthorMonthlyRollup.MonthOf(day);
+        Accumulate(day, month, 0, lang, authorId, posts, engagement, sentiment, perAuthor);
+        foreach (var t in themes) Accumulate(day, month, t, lang, authorId, posts, engagement, sentiment, perAuthor);
     }
 
-    private void Accumulate(int day, byte theme, string? lang, long authorId, long posts, long engagement, float? sentiment)
+    private void Accumulate(int day, int month, byte theme, string? lang, long authorId, long posts, long engagement, float? sentiment, bool perAuthor)
     {
         var d = Get(_daily, new DayKey(day, theme, lang ?? ""));
-        var a = Get(_author, new AuthorKey(authorId, day, theme));
-        var m = Get(_monthly, new MonthKey(theme, authorId, AuthorMonthlyRollup.MonthOf(day)));
-        var t = Get(_totals, (theme, authorId));
-        foreach (var s in (ReadOnlySpan<Sums>)[d, a, m, t])
+        var m = perAuthor ? Get(_monthly, new MonthKey(theme, authorId, month)) : null;
+        var t = perAuthor ? Get(_totals, (theme, authorId)) : null;
+        var a = perAuthor ? Get(_author, new AuthorKey(authorId, day, theme)) : null;
+        foreach (var s in (ReadOnlySpan<Sums?>)[d, m, t, a])
         {
+            if (s is null) continue;
             s.Posts += posts;
             s.Engagement += engagement;
             if (sentiment.HasValue && posts != 0)
@@ -60,6 +67,55 @@ public sealed class RollupAccumulator
     {
         if (!map.TryGetValue(key, out var s)) map[key] = s = new Sums();
         return s;
+    }
+
+    /// <summary>
+    /// Adds the posts with <c>Id &gt; afterPostId</c> (the rows a bulk load appended, with their PostThemes) to the
+    /// per-author rollups in sorted SQL aggregates: AuthorDailyRollups (about one row per post and theme, the largest
+    /// rollup), then AuthorMonthlyRollups and AuthorTotals grouped from that first aggregate. One ordered pass each
+    /// instead of a random upsert per key and flush. Same sums as <see cref="Add"/>: posts, likes + reposts + replies
+    /// + quotes, and the sentiment scores that are set.
+    /// </summary>
+    public static void AddNewPostsToAuthorRollups(SqliteConnection connection, SqliteTransaction tx, long afterPostId)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandTimeout = 0;
+        cmd.Parameters.AddWithValue("$after", afterPostId);
+        cmd.CommandText = """
+            CREATE TEMP TABLE BulkAuthorDaily AS
+            SELECT AuthorId, Day, Theme, count(*) AS Posts, sum(E) AS Engagement, total(SentimentScore) AS SentimentSum,
+                   count(SentimentScore) AS SentimentCount
+            FROM (SELECT p.AuthorId, p.Day, 0 AS Theme, p.Likes + p.Reposts + p.Replies + p.Quotes AS E, p.SentimentScore
+                  FROM Posts p WHERE p.Id > $after
+                  UNION ALL
+                  SELECT p.AuthorId, p.Day, t.Theme, p.Likes + p.Reposts + p.Replies + p.Quotes, p.SentimentScore
+                  FROM PostThemes t JOIN Posts p ON p.Id = t.PostId WHERE t.PostId > $after)
+            GROUP BY AuthorId, Day, Theme;
+
+            INSERT INTO AuthorDailyRollups (AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount)
+            SELECT AuthorId, Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM temp.BulkAuthorDaily WHERE true
+            ON CONFLICT (AuthorId, Day, Theme) DO UPDATE SET
+              Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement,
+              SentimentSum = SentimentSum + excluded.SentimentSum, SentimentCount = SentimentCount + excluded.SentimentCount;
+
+            INSERT INTO AuthorMonthlyRollups (Theme, AuthorId, Month, Posts, Engagement, SentimentSum, SentimentCount)
+            SELECT Theme, AuthorId, Day - CAST(strftime('%d', Day * 86400, 'unixepoch') AS INTEGER) + 1 AS Month,
+                   sum(Posts), sum(Engagement), total(SentimentSum), sum(SentimentCount)
+            FROM temp.BulkAuthorDaily WHERE true
+            GROUP BY Theme, AuthorId, Month
+            ON CONFLICT (Theme, AuthorId, Month) DO UPDATE SET
+              Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement,
+              SentimentSum = SentimentSum + excluded.SentimentSum, SentimentCount = SentimentCount + excluded.SentimentCount;
+
+            INSERT INTO AuthorTotals (Theme, AuthorId, Posts, Engagement)
+            SELECT Theme, AuthorId, sum(Posts), sum(Engagement) FROM temp.BulkAuthorDaily WHERE true
+            GROUP BY Theme, AuthorId
+            ON CONFLICT (Theme, AuthorId) DO UPDATE SET Posts = Posts + excluded.Posts, Engagement = Engagement + excluded.Engagement;
+
+            DROP TABLE temp.BulkAuthorDaily;
+            """;
+        cmd.ExecuteNonQuery();
     }
 
     public void Flush(SqliteConnection connection, SqliteTransaction tx)

@@ -24,9 +24,17 @@ public sealed class SqlitePostWriter : IDisposable
     private readonly Dictionary<string, (long Id, string? Name, long? Followers)> _authors = new(StringComparer.Ordinal);
 
     private readonly RawStatement _insertPost, _insertTheme, _insertFts;
-    private readonly SqliteCommand _findPost, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor;
+    private readonly SqliteCommand _findPost, _findPostById, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor;
     /// <summary>CREATE INDEX statements of the secondary indexes dropped for a bulk load, to run again before commit.</summary>
     private readonly List<string> _deferredIndexes = [];
+    /// <summary>Bulk load: the largest post id before it (every post it inserts has a larger id), whose new posts
+    /// reach the per-author rollups through sorted aggregates at the end; null = every post goes through the accumulator.</summary>
+    private long? _bulkAfterPostId;
+    /// <summary>Bulk load: the dedupe keys, checked in memory while the unique dedupe-key index is dropped (rebuilt by
+    /// <see cref="Finish"/>); null = the index answers (ON CONFLICT and a lookup by key).</summary>
+    private DedupeKeySet? _keys;
+    /// <summary>Time spent flushing rollups (ms).</summary>
+    public long RollupFlushMs { get; private set; }
 
     /// <param name="expectedRows">Rough number of rows the file brings (0 = unknown). When it is at least the number
     /// of posts already stored, the secondary indexes that the import itself never reads are dropped inside the
@@ -44,13 +52,17 @@ public sealed class SqlitePostWriter : IDisposable
                                Quotes, Bookmarks, Impressions, IsRetweet, RetweetedAuthorId, Url, ContentHash,
                                CreatedByBatchId, UpdatedByBatchId, Sentiment, SentimentScore)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20)
-            ON CONFLICT (DedupeKey) DO NOTHING
-            """);
+            """ + (_keys is null ? " ON CONFLICT (DedupeKey) DO NOTHING" : ""));
         _findPost = Prepare("""
             SELECT Id, Likes, Reposts, Replies, Quotes, Bookmarks, Impressions, CreatedByBatchId, UpdatedByBatchId,
                    Day, Lang, AuthorId, SentimentScore
             FROM Posts WHERE DedupeKey = $key
             """, "$key");
+        _findPostById = Prepare("""
+            SELECT Id, Likes, Reposts, Replies, Quotes, Bookmarks, Impressions, CreatedByBatchId, UpdatedByBatchId,
+                   Day, Lang, AuthorId, SentimentScore, DedupeKey
+            FROM Posts WHERE Id = $id
+            """, "$id");
         _updatePost = Prepare("""
             UPDATE Posts SET Likes = $likes, Reposts = $reposts, Replies = $replies, Quotes = $quotes,
                              Bookmarks = $bookmarks, Impressions = $impressions, UpdatedByBatchId = $batch
@@ -71,9 +83,16 @@ public sealed class SqlitePostWriter : IDisposable
         _insertFts = new RawStatement(connection, "INSERT INTO PostsFts (rowid, Text) VALUES (?1, ?2)");
     }
 
-    /// <summary>Indexes the import reads while it runs: the dedupe key (post lookup and ON CONFLICT), author handles,
-    /// and the primary keys. Everything else on the tables the import writes can wait until the end.</summary>
-    private static readonly HashSet<string> IndexesKeptDuringLoad = new(StringComparer.OrdinalIgnoreCase) { "IX_Posts_DedupeKey" };
+    /// <summary>Secondary indexes a bulk load keeps: those it only appends to, whose upkeep costs less than a rebuild's
+    /// full scan and sort. The import reads only primary keys, author handles (another table) and, in memory, dedupe
+    /// keys; every other index on the tables it writes (the unique dedupe key included) is rebuilt at the end.</summary>
+    /// <remarks>Appends: every new post has the same batch ids and a larger id than any stored (one insertion point per key;
+    /// a theme index has five), and most posts are not retweets (NULL, appended in id order).</remarks>
+    private static readonly HashSet<string> IndexesKeptDuringLoad = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "IX_Posts_CreatedByBatchId", "IX_Posts_UpdatedByBatchId", "IX_Posts_RetweetedAuthorId", "IX_PostThemes_Theme_PostId",
+    };
+    private const string DedupeIndex = "IX_Posts_DedupeKey";
 
     private void DeferIndexesForBulkLoad(long expectedRows)
     {
@@ -82,19 +101,31 @@ public sealed class SqlitePostWriter : IDisposable
             cmd.Transaction = _tx;
             // max(Id) reads one B-tree edge, unlike count(*): an upper bound on the posts stored.
             cmd.CommandText = "SELECT coalesce(max(Id), 0) FROM Posts";
-            if ((long)cmd.ExecuteScalar()! > expectedRows) return;
+            var maxId = (long)cmd.ExecuteScalar()!;
+            if (maxId > expectedRows) return;
+            _bulkAfterPostId = maxId;
+            // Every B-tree a bulk load writes is appended to (dedupe keys are checked in memory): a 16 MB page cache is
+            // enough and pays for part of the key map's memory.
+            cmd.CommandText = "PRAGMA cache_size=-16384";
+            cmd.ExecuteNonQuery();
         }
         var indexes = new List<(string Name, string Sql)>();
         using (var cmd = _connection.CreateCommand())
         {
             cmd.Transaction = _tx;
-            cmd.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Posts', 'PostThemes') AND sql IS NOT NULL ORDER BY name";
+            cmd.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Posts', 'PostThemes', 'AuthorDailyRollups') AND sql IS NOT NULL ORDER BY name";
             using var r = cmd.ExecuteReader();
             while (r.Read()) indexes.Add((r.GetString(0), r.GetString(1)));
         }
         foreach (var (name, sql) in indexes)
         {
-            if (IndexesKeptDuringLoad.Contains(name) || sql.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)) continue;
+            if (name.Equals(DedupeIndex, StringComparison.OrdinalIgnoreCase))
+            {
+                // Every stored key goes into memory first (read from the index itself: keys and ids only); from then
+                // on each key is checked there, so the rebuilt unique index can never meet a duplicate.
+                _keys = DedupeKeySet.Load(_connection, _tx, expectedRows);
+            }
+            else if (IndexesKeptDuringLoad.Contains(name) || sql.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)) continue;
             using var drop = _connection.CreateCommand();
             drop.Transaction = _tx;
             drop.CommandText = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
@@ -110,15 +141,24 @@ public sealed class SqlitePostWriter : IDisposable
     public void Finish()
     {
         FlushRollups(force: true);
-        if (_deferredIndexes.Count > 0)
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        if (_deferredIndexes.Count > 0 || _bulkAfterPostId is not null)
         {
-            // Each CREATE INDEX sorts in memory chunks as large as the page cache before spilling them to temporary
-            // files: smaller chunks keep the rebuild's memory down at the cost of a little more merging.
+            // The aggregate below and each CREATE INDEX sort in memory chunks as large as the page cache before
+            // spilling them to temporary files: smaller chunks keep the memory down at the cost of a little more merging.
             using var pragma = _connection.CreateCommand();
             pragma.Transaction = _tx;
             pragma.CommandText = "PRAGMA cache_size=-8192";
             pragma.ExecuteNonQuery();
         }
+        if (_bulkAfterPostId is { } after)
+        {
+            RollupAccumulator.AddNewPostsToAuthorRollups(_connection, _tx, after);
+            _bulkAfterPostId = null;
+        }
+        AggregateMs = sw.ElapsedMilliseconds;
+        sw.Restart();
+        _keys = null; // the unique index takes over (and the memory goes back before it is rebuilt)
         foreach (var sql in _deferredIndexes)
         {
             using var create = _connection.CreateCommand();
@@ -128,7 +168,15 @@ public sealed class SqlitePostWriter : IDisposable
             create.ExecuteNonQuery();
         }
         _deferredIndexes.Clear();
+        IndexRebuildMs = sw.ElapsedMilliseconds;
     }
+
+    /// <summary>Time <see cref="Finish"/> spent aggregating the bulk load's per-author rollups, and rebuilding indexes (ms).</summary>
+    public long AggregateMs { get; private set; }
+    public long IndexRebuildMs { get; private set; }
+
+    /// <summary>True when this load checks dedupe keys in memory (the unique dedupe-key index is rebuilt by <see cref="Finish"/>).</summary>
+    internal bool InMemoryDedupe => _keys is not null;
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {
@@ -146,6 +194,19 @@ public sealed class SqlitePostWriter : IDisposable
         long? retweetedId = d.RetweetedAuthor is { } rt && rt != d.AuthorHandle ? AuthorId(rt, null, null, null) : null;
         var day = DayOf(d.CreatedAtUtc);
 
+        var collided = false;
+        if (_keys is not null)
+        {
+            var hash = DedupeKeySet.Hash(d.DedupeKey);
+            if (_keys.Find(d.DedupeKey, hash, out var candidate))
+            {
+                _findPostById.Parameters[0].Value = candidate;
+                if (ReadStored(_findPostById, out var row, withKey: true) && row.Key == d.DedupeKey)
+                    return UpdateExisting(d, row);
+                collided = true; // another key with the same 64-bit hash: this one is new
+            }
+        }
+
         _insertPost
             .Bind(1, d.PlatformPostId).Bind(2, d.DedupeKey).Bind(3, authorId)
             .Bind(4, new DateTimeOffset(d.CreatedAtUtc).ToUnixTimeMilliseconds()).Bind(5, day)
@@ -157,6 +218,7 @@ public sealed class SqlitePostWriter : IDisposable
         if (_insertPost.Execute() == 1)
         {
             var postId = _insertPost.LastInsertRowId;
+            _keys?.Add(d.DedupeKey, DedupeKeySet.Hash(d.DedupeKey), postId, collided);
             Span<byte> themes = stackalloc byte[d.Themes.Length];
             for (int i = 0; i < d.Themes.Length; i++)
             {
@@ -167,29 +229,34 @@ public sealed class SqlitePostWriter : IDisposable
             _insertFts.Bind(1, postId);
             if (d.MatchTextUtf8 is { } match) _insertFts.BindUtf8(2, match); else _insertFts.Bind(2, d.MatchText);
             _insertFts.Execute();
-            _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore);
+            _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore, perAuthor: _bulkAfterPostId is null);
             return WriteOutcome.Imported;
         }
-        return UpdateExisting(d);
+        if (_keys is not null) throw new InvalidOperationException($"Post {d.DedupeKey} was not inserted.");
+        _findPost.Parameters[0].Value = d.DedupeKey;
+        if (!ReadStored(_findPost, out var stored, withKey: false))
+            throw new InvalidOperationException($"Post {d.DedupeKey} vanished during import.");
+        return UpdateExisting(d, stored);
     }
 
-    private WriteOutcome UpdateExisting(PostDraft d)
+    private readonly record struct StoredPost(long Id, long Likes, long Reposts, long Replies, long Quotes, long Bookmarks,
+        long? Impressions, long CreatedBy, long UpdatedBy, int Day, string? Lang, long AuthorId, float? Score, string? Key);
+
+    private static bool ReadStored(SqliteCommand find, out StoredPost row, bool withKey)
     {
-        _findPost.Parameters[0].Value = d.DedupeKey;
-        long id, likes, reposts, replies, quotes, bookmarks, createdBy, updatedBy, authorId;
-        long? impressions;
-        int day;
-        string? lang;
-        float? score;
-        using (var r = _findPost.ExecuteReader())
-        {
-            if (!r.Read()) throw new InvalidOperationException($"Post {d.DedupeKey} vanished during import.");
-            id = r.GetInt64(0); likes = r.GetInt64(1); reposts = r.GetInt64(2); replies = r.GetInt64(3);
-            quotes = r.GetInt64(4); bookmarks = r.GetInt64(5); impressions = r.IsDBNull(6) ? null : r.GetInt64(6);
-            createdBy = r.GetInt64(7); updatedBy = r.GetInt64(8); day = r.GetInt32(9);
-            lang = r.IsDBNull(10) ? null : r.GetString(10); authorId = r.GetInt64(11);
-            score = r.IsDBNull(12) ? null : r.GetFloat(12);
-        }
+        using var r = find.ExecuteReader();
+        if (!r.Read()) { row = default; return false; }
+        row = new StoredPost(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5),
+            r.IsDBNull(6) ? null : r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9),
+            r.IsDBNull(10) ? null : r.GetString(10), r.GetInt64(11), r.IsDBNull(12) ? null : r.GetFloat(12),
+            withKey ? r.GetString(13) : null);
+        return true;
+    }
+
+    private WriteOutcome UpdateExisting(PostDraft d, StoredPost s)
+    {
+        var (id, likes, reposts, replies, quotes, bookmarks) = (s.Id, s.Likes, s.Reposts, s.Replies, s.Quotes, s.Bookmarks);
+        var (impressions, createdBy, updatedBy, day, lang, authorId, score) = (s.Impressions, s.CreatedBy, s.UpdatedBy, s.Day, s.Lang, s.AuthorId, s.Score);
 
         // Seen earlier in this same file: a duplicate row of the export, never stored twice.
         if (createdBy == _batchId || updatedBy == _batchId)
@@ -269,15 +336,19 @@ public sealed class SqlitePostWriter : IDisposable
     /// <summary>Writes pending rollup deltas; call before commit, and now and then to bound memory.</summary>
     public void FlushRollups(bool force)
     {
-        if (force || _rollups.PendingAuthorEntries > 150_000)
+        if (force || _rollups.PendingEntries > 150_000)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             _rollups.Flush(_connection, _tx);
+            RollupFlushMs += (long)System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
     }
 
     public static int DayOf(DateTime utc) => (int)(utc.Ticks / TimeSpan.TicksPerDay - DateTime.UnixEpoch.Ticks / TimeSpan.TicksPerDay);
 
     public void Dispose()
     {
-        foreach (var c in new[] { _findPost, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor }) c.Dispose();
+        foreach (var c in new[] { _findPost, _findPostById, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor }) c.Dispose();
         _insertPost.Dispose();
         _insertTheme.Dispose();
         _insertFts.Dispose();
