@@ -56,6 +56,8 @@ public static class BenchRunner
 
     public static void DeleteDatabase(string path)
     {
+        // A pooled connection would keep the deleted file alive and serve its old schema to the next run.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             if (File.Exists(path + suffix)) File.Delete(path + suffix);
     }
