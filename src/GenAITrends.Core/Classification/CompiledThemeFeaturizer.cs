@@ -11,8 +11,6 @@ namespace GenAITrends.Core.Classification;
 /// </summary>
 internal sealed class CompiledThemeFeaturizer
 {
-    private const char StartMarker = '\u0002';
-    private const char EndMarker = '\u0003';
 
     private readonly Dictionary<string, int> _unigrams;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unigramLookup;
@@ -128,7 +126,7 @@ internal sealed class CompiledThemeFeaturizer
                 return null;
             }
 
-            bigrams[Pack(sa, sb)] = slot;
+            bigrams[CompiledThemeText.PackBigram(sa, sb)] = slot;
         }
 
         var charBlocks = charGrams.Values.OrderBy(v => v.Start)
@@ -248,37 +246,8 @@ internal sealed class CompiledThemeFeaturizer
     private void Count(string text, Scratch scratch)
     {
         var span = text.AsSpan();
-
-        // Word 1–2-grams over space-separated tokens; an unknown word breaks the bigram chain (ML.NET's missing key).
-        int previous = -1;
-        int i = 0;
-        while (i < span.Length)
-        {
-            if (span[i] == ' ')
-            {
-                i++;
-                continue;
-            }
-
-            int end = span[i..].IndexOf(' ');
-            end = end < 0 ? span.Length : i + end;
-            if (_unigramLookup.TryGetValue(span[i..end], out int slot))
-            {
-                Add(scratch, slot);
-                if (previous >= 0 && _bigrams.TryGetValue(Pack(previous, slot), out int bigram))
-                {
-                    Add(scratch, bigram);
-                }
-
-                previous = slot;
-            }
-            else
-            {
-                previous = -1;
-            }
-
-            i = end;
-        }
+        var words = new CountingSink(scratch);
+        CompiledThemeText.WalkWordGrams(span, _unigramLookup, _bigrams, ref words);
 
         // Char n-grams over STX + text + ETX.
         foreach (var block in _charBlocks)
@@ -294,7 +263,7 @@ internal sealed class CompiledThemeFeaturizer
             ulong key = 0;
             for (int p = 0; p < total; p++)
             {
-                char c = p == 0 ? StartMarker : p == total - 1 ? EndMarker : span[p - 1];
+                char c = p == 0 ? CompiledThemeText.StartMarker : p == total - 1 ? CompiledThemeText.EndMarker : span[p - 1];
                 key = ((key << 16) | c) & mask;
                 if (p >= n - 1 && block.Grams.TryGetValue(key, out int slot))
                 {
@@ -312,7 +281,10 @@ internal sealed class CompiledThemeFeaturizer
         }
     }
 
-    private static long Pack(int a, int b) => ((long)a << 32) | (uint)b;
+    private readonly struct CountingSink(Scratch scratch) : CompiledThemeText.IWordGramSink
+    {
+        public void Add(int slot) => CompiledThemeFeaturizer.Add(scratch, slot);
+    }
 
     /// <summary>
     /// Builds the fused scorer: the same features, but char n-gram lookups hit one open-addressing table whose entries

@@ -9,8 +9,6 @@ namespace GenAITrends.Core.Classification;
 internal sealed class CompiledThemeScorer
 {
     public const int Heads = 5;
-    private const char StartMarker = '\u0002';
-    private const char EndMarker = '\u0003';
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unigrams;
     private readonly Dictionary<long, int> _bigrams;
@@ -80,36 +78,8 @@ internal sealed class CompiledThemeScorer
         scratch.Ensure(span.Length * (1 + _charTables.Length) + 8);
         int mask = scratch.Slots.Length - 1;
 
-        // Word 1–2-grams.
-        int previous = -1;
-        int i = 0;
-        while (i < span.Length)
-        {
-            if (span[i] == ' ')
-            {
-                i++;
-                continue;
-            }
-
-            int end = span[i..].IndexOf(' ');
-            end = end < 0 ? span.Length : i + end;
-            if (_unigrams.TryGetValue(span[i..end], out int slot))
-            {
-                Accumulate(in _wordInfo[slot], dots, scratch, mask);
-                if (previous >= 0 && _bigrams.TryGetValue(((long)previous << 32) | (uint)slot, out int bigram))
-                {
-                    Accumulate(in _wordInfo[bigram], dots, scratch, mask);
-                }
-
-                previous = slot;
-            }
-            else
-            {
-                previous = -1;
-            }
-
-            i = end;
-        }
+        var words = new WordSink(_wordInfo, dots, scratch, mask);
+        CompiledThemeText.WalkWordGrams(span, _unigrams, _bigrams, ref words);
 
         // Char n-grams over STX + text + ETX.
         foreach (var table in _charTables)
@@ -122,7 +92,7 @@ internal sealed class CompiledThemeScorer
             ulong key = 0;
             for (int p = 0; p < total; p++)
             {
-                char c = p == 0 ? StartMarker : p == total - 1 ? EndMarker : span[p - 1];
+                char c = p == 0 ? CompiledThemeText.StartMarker : p == total - 1 ? CompiledThemeText.EndMarker : span[p - 1];
                 key = ((key << 16) | c) & keyMask;
                 if (p < n - 1)
                 {
@@ -175,6 +145,13 @@ internal sealed class CompiledThemeScorer
 
             scores[t] = (float)score;
         }
+    }
+
+    private ref struct WordSink(SlotInfo[] wordInfo, Span<double> dots, Scratch scratch, int mask) : CompiledThemeText.IWordGramSink
+    {
+        private readonly Span<double> _dots = dots;
+
+        public readonly void Add(int slot) => Accumulate(in wordInfo[slot], _dots, scratch, mask);
     }
 
     private static void Accumulate(in SlotInfo info, Span<double> dots, Scratch scratch, int mask)

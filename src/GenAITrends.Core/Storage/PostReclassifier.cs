@@ -28,7 +28,7 @@ public static class PostReclassifier
         read.CommandText = "SELECT Id, Text, Day, Lang, AuthorId, Likes + Reposts + Replies + Quotes FROM Posts WHERE Id > $last ORDER BY Id LIMIT $n";
         var last = read.Parameters.AddWithValue("$last", 0L);
         read.Parameters.AddWithValue("$n", BlockSize);
-        using var insertTheme = new RawStatement(connection, "INSERT INTO PostThemes (PostId, Theme, Probability) VALUES (?1, ?2, ?3)");
+        using var insertThemes = new PostThemeInserter(connection);
         using var setSentiment = new RawStatement(connection, "UPDATE Posts SET Sentiment = ?2, SentimentScore = ?3 WHERE Id = ?1");
 
         long done = 0;
@@ -50,11 +50,7 @@ public static class PostReclassifier
             annotator.Annotate(block.Select(b => b.Draft).ToList());
             foreach (var (id, day, lang, author, engagement, d) in block)
             {
-                for (int i = 0; i < d.Themes.Length; i++)
-                {
-                    insertTheme.Bind(1, id).Bind(2, (long)d.Themes[i].Theme).Bind(3, (double)d.Themes[i].Probability).Execute();
-                    themes[i] = (byte)d.Themes[i].Theme;
-                }
+                insertThemes.Insert(id, d.Themes, themes);
                 setSentiment.Bind(1, id).Bind(2, d.Sentiment.HasValue ? (long)d.Sentiment.Value : null).Bind(3, (double?)d.SentimentScore).Execute();
                 rollups.Add(day, lang, author, themes.AsSpan(0, d.Themes.Length), 1, engagement, d.SentimentScore);
             }

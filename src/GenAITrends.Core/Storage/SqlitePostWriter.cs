@@ -23,7 +23,8 @@ public sealed class SqlitePostWriter : IDisposable
     /// <summary>Authors seen in this import: id and the facts last written, so unchanged rows cost no write.</summary>
     private readonly Dictionary<string, (long Id, string? Name, long? Followers)> _authors = new(StringComparer.Ordinal);
 
-    private readonly RawStatement _insertPost, _insertTheme, _insertFts;
+    private readonly RawStatement _insertPost, _insertFts;
+    private readonly PostThemeInserter _insertThemes;
     private readonly SqliteCommand _findPost, _findPostById, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor;
     /// <summary>CREATE INDEX statements of the secondary indexes dropped for a bulk load, to run again before commit.</summary>
     private readonly List<string> _deferredIndexes = [];
@@ -68,7 +69,7 @@ public sealed class SqlitePostWriter : IDisposable
                              Bookmarks = $bookmarks, Impressions = $impressions, UpdatedByBatchId = $batch
             WHERE Id = $id
             """, "$likes", "$reposts", "$replies", "$quotes", "$bookmarks", "$impressions", "$batch", "$id");
-        _insertTheme = new RawStatement(connection, "INSERT INTO PostThemes (PostId, Theme, Probability) VALUES (?1, ?2, ?3)");
+        _insertThemes = new PostThemeInserter(connection);
         _findThemes = Prepare("SELECT Theme FROM PostThemes WHERE PostId = $post", "$post");
         _findAuthor = Prepare("SELECT Id FROM Authors WHERE Handle = $handle", "$handle");
         _insertAuthor = Prepare("""
@@ -220,12 +221,7 @@ public sealed class SqlitePostWriter : IDisposable
             var postId = _insertPost.LastInsertRowId;
             _keys?.Add(d.DedupeKey, DedupeKeySet.Hash(d.DedupeKey), postId, collided);
             Span<byte> themes = stackalloc byte[d.Themes.Length];
-            for (int i = 0; i < d.Themes.Length; i++)
-            {
-                var t = d.Themes[i];
-                _insertTheme.Bind(1, postId).Bind(2, (long)t.Theme).Bind(3, (double)t.Probability).Execute();
-                themes[i] = (byte)t.Theme;
-            }
+            _insertThemes.Insert(postId, d.Themes, themes);
             _insertFts.Bind(1, postId);
             if (d.MatchTextUtf8 is { } match) _insertFts.BindUtf8(2, match); else _insertFts.Bind(2, d.MatchText);
             _insertFts.Execute();
@@ -350,7 +346,7 @@ public sealed class SqlitePostWriter : IDisposable
     {
         foreach (var c in new[] { _findPost, _findPostById, _updatePost, _findThemes, _findAuthor, _insertAuthor, _updateAuthor }) c.Dispose();
         _insertPost.Dispose();
-        _insertTheme.Dispose();
+        _insertThemes.Dispose();
         _insertFts.Dispose();
     }
 }
