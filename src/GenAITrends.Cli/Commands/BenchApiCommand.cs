@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using GenAITrends.Cli.Infrastructure;
+using GenAITrends.Core.Analytics;
 using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -23,8 +25,9 @@ namespace GenAITrends.Cli.Commands;
 /// <summary>
 /// `genaitrends bench api`: fills a database with synthetic posts when it has fewer than --posts, starts the
 /// real web app in-process on a loopback Kestrel port (signed in by a bench-only scheme that exists only in
-/// this process), calls the dashboard endpoints over HTTP and prints p50/p95 per endpoint, next to the time
-/// of the naive GROUP BY over the posts table that the rollups replace.
+/// this process), calls the dashboard endpoints over HTTP and prints p50/p95 per endpoint, beside the same calls to a
+/// second instance without the in-memory DailyRollups, then the time of the naive GROUP BY over the posts table that
+/// the rollups replace.
 /// </summary>
 public sealed class BenchApiCommand : AsyncCommand<BenchApiCommand.Settings>
 {
@@ -65,12 +68,19 @@ public sealed class BenchApiCommand : AsyncCommand<BenchApiCommand.Settings>
         var last = DateOnly.FromDayNumber(new DateOnly(1970, 1, 1).DayNumber + (int)Scalar(cs, "SELECT max(Day) FROM DailyRollups"));
         var topAuthor = Text(cs, "SELECT a.Handle FROM AuthorDailyRollups r JOIN Authors a ON a.Id = r.AuthorId WHERE r.Theme = 0 GROUP BY r.AuthorId ORDER BY sum(r.Posts) DESC LIMIT 1");
 
-        await using var app = new BenchApp(cs);
-        app.UseKestrel(0);
-        app.StartServer();
-        using var http = app.CreateClient();
-        http.DefaultRequestHeaders.Add(BenchAuthHandler.Header, "Analyst");
-        AnsiConsole.MarkupLine($"[grey]{posts:N0} posts, {first:yyyy-MM-dd} … {last:yyyy-MM-dd}; web app on {http.BaseAddress}[/]");
+        // Two instances of the app on the same database: as shipped, and without the in-memory DailyRollups (every
+        // chart call runs its GROUP BY over the table). Calls alternate between them, so both see the same load.
+        await using var app = new BenchApp(cs, rollupCache: true);
+        await using var sqlApp = new BenchApp(cs, rollupCache: false);
+        var clients = new[] { app, sqlApp }.Select(a =>
+        {
+            a.UseKestrel(0);
+            a.StartServer();
+            var client = a.CreateClient();
+            client.DefaultRequestHeaders.Add(BenchAuthHandler.Header, "Analyst");
+            return client;
+        }).ToArray();
+        AnsiConsole.MarkupLine($"[grey]{posts:N0} posts, {first:yyyy-MM-dd} … {last:yyyy-MM-dd}; web app on {clients[0].BaseAddress} (and {clients[1].BaseAddress} without the rollup cache)[/]");
 
         string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var all = $"from={D(first)}&to={D(last)}";
@@ -95,25 +105,39 @@ public sealed class BenchApiCommand : AsyncCommand<BenchApiCommand.Settings>
             ("posts · search \"weather\" + lang", $"/api/posts?{all}&q=weather&lang=en"),
         };
 
-        var table = new Table().AddColumns("Endpoint", "p50 ms", "p95 ms", "bytes");
+        var table = new Table().AddColumns("Endpoint", "p50 ms", "p95 ms", "no cache p50", "no cache p95", "bytes");
         foreach (var (name, url) in calls)
         {
-            var times = new List<double>();
+            var times = new[] { new List<double>(), new List<double>() };
             long bytes = 0;
             for (int i = 0; i < settings.Iterations + 3; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                using var response = await http.GetAsync(url, ct);
-                var body = await response.Content.ReadAsByteArrayAsync(ct);
-                sw.Stop();
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: HTTP {(int)response.StatusCode}");
-                bytes = body.Length;
-                if (i >= 3) times.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            table.AddRow(Markup.Escape(name), P(times, 50), P(times, 95), bytes.ToString("N0", CultureInfo.InvariantCulture));
-            AnsiConsole.MarkupLine($"[grey]  {Markup.Escape(name)}: p50 {P(times, 50)} ms, p95 {P(times, 95)} ms[/]");
+                for (int a = 0; a < clients.Length; a++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    using var response = await clients[a].GetAsync(url, ct);
+                    var body = await response.Content.ReadAsByteArrayAsync(ct);
+                    sw.Stop();
+                    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: HTTP {(int)response.StatusCode}");
+                    bytes = body.Length;
+                    if (i >= 3) times[a].Add(sw.Elapsed.TotalMilliseconds);
+                }
+            table.AddRow(Markup.Escape(name), P(times[0], 50), P(times[0], 95), P(times[1], 50), P(times[1], 95), bytes.ToString("N0", CultureInfo.InvariantCulture));
+            AnsiConsole.MarkupLine($"[grey]  {Markup.Escape(name)}: p50 {P(times[0], 50)} ms, p95 {P(times[0], 95)} ms (no cache {P(times[1], 50)} / {P(times[1], 95)})[/]");
         }
         AnsiConsole.Write(table);
+
+        // What a change costs the next chart call: reloading DailyRollups into memory.
+        var reloads = new List<double>();
+        int rows = 0;
+        for (int i = 0; i < 6; i++)
+        {
+            using var c = SqliteConnections.Open(cs);
+            var sw = Stopwatch.StartNew();
+            var snapshot = await DailyRollupSnapshot.LoadAsync(c, DailyRollupCache.DefaultMaxRows, ct);
+            if (i > 0) reloads.Add(sw.Elapsed.TotalMilliseconds);
+            rows = snapshot?.Rows ?? 0;
+        }
+        AnsiConsole.MarkupLine($"Reloading the rollup cache after a change ({rows:N0} DailyRollups rows): p50 {P(reloads, 50)} ms of {reloads.Count} runs");
 
         // What the rollups replace: the same figures grouped straight from the posts table.
         var naive = new Table().AddColumns("Naive GROUP BY over Posts (same figures)", "p50 ms", "runs");
@@ -166,7 +190,7 @@ public sealed class BenchApiCommand : AsyncCommand<BenchApiCommand.Settings>
     }
 
     /// <summary>The web app as deployed, plus a sign-in scheme that lives only in this benchmark process.</summary>
-    private sealed class BenchApp(string connectionString) : WebApplicationFactory<web::Program>
+    private sealed class BenchApp(string connectionString, bool rollupCache) : WebApplicationFactory<web::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -180,12 +204,15 @@ public sealed class BenchApiCommand : AsyncCommand<BenchApiCommand.Settings>
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Error");
             builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
-            builder.ConfigureTestServices(services => services
-                .AddAuthentication(o =>
+            builder.ConfigureTestServices(services =>
+            {
+                if (!rollupCache) services.RemoveAll<DailyRollupCache>();
+                services.AddAuthentication(o =>
                 {
                     o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = o.DefaultForbidScheme = BenchAuthHandler.SchemeName;
                 })
-                .AddScheme<AuthenticationSchemeOptions, BenchAuthHandler>(BenchAuthHandler.SchemeName, _ => { }));
+                .AddScheme<AuthenticationSchemeOptions, BenchAuthHandler>(BenchAuthHandler.SchemeName, _ => { });
+            });
         }
     }
 

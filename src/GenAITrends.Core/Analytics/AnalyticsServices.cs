@@ -11,6 +11,7 @@ public static class AnalyticsServices
     {
         services.TryAddSingleton<IPostTextSearch, SqliteFtsPostTextSearch>();
         services.TryAddSingleton<IThemeExplainer, KeywordThemeExplainer>();
+        services.TryAddSingleton(new DailyRollupCache());
         services.AddScoped<RollupReader>();
         services.AddScoped<ThemeShare>();
         services.AddScoped<ThemeSentiment>();

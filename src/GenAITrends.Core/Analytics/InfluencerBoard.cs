@@ -22,7 +22,7 @@ public sealed record InfluencerResult(
 /// Top authors per theme: whole months from AuthorMonthlyRollups, the partial months at both ends (or a short
 /// period entirely) from AuthorDailyRollups (<see cref="AuthorPeriod"/>).
 /// </summary>
-public sealed class InfluencerBoard(TrendsDbContext db)
+public sealed class InfluencerBoard(TrendsDbContext db, RollupReader rollups)
 {
     public const int MaxLimit = 100;
 
@@ -50,10 +50,8 @@ public sealed class InfluencerBoard(TrendsDbContext db)
             .ToDictionaryAsync(a => a.Id, ct);
 
         // The denominator: the whole theme in the period (all authors), from the daily rollups.
-        var totals = await db.DailyRollups.Where(r => r.Theme == theme && r.Day >= from && r.Day <= to)
-            .GroupBy(r => 1).Select(g => new { Posts = g.Sum(x => x.Posts), Engagement = g.Sum(x => x.Engagement) })
-            .FirstOrDefaultAsync(ct);
-        var total = f.Weighting == Weighting.Engagement ? totals?.Engagement ?? 0 : totals?.Posts ?? 0;
+        var totals = await rollups.TotalAsync(theme, from, to, ct);
+        var total = f.Weighting == Weighting.Engagement ? totals.Engagement : totals.Posts;
 
         // Sorted again here with the handle as the last tie-break (the SQL broke ties by author id to pick the rows).
         var joined = top.Where(x => authors.ContainsKey(x.AuthorId)).Select(x => (Sums: x, Author: authors[x.AuthorId])).ToList();

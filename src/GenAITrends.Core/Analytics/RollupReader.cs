@@ -1,6 +1,7 @@
 using GenAITrends.Core.Posts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GenAITrends.Core.Analytics;
 
@@ -17,12 +18,15 @@ public sealed record RollupScope(bool AuthorFound, IReadOnlyList<string> Warning
 }
 
 /// <summary>
-/// Reads daily sums from the rollup tables, never from posts: DailyRollups for the language filter,
-/// AuthorDailyRollups for the author filter (which has no language: with both, the language is ignored
-/// and a warning says so).
+/// Reads daily sums from the rollup tables, never from posts: DailyRollups for the language filter (from the
+/// process's <see cref="DailyRollupCache"/> when there is one, else by SQL), AuthorDailyRollups for the author filter
+/// (which has no language: with both, the language is ignored and a warning says so).
 /// </summary>
-public sealed class RollupReader(TrendsDbContext db)
+public sealed class RollupReader(TrendsDbContext db, DailyRollupCache? cache = null)
 {
+    private DailyRollupSnapshot? _snapshot;
+    private bool _snapshotRead;
+
     public async Task<long?> AuthorIdAsync(string? handle, CancellationToken ct)
     {
         if (handle is null) return null;
@@ -34,7 +38,8 @@ public sealed class RollupReader(TrendsDbContext db)
     {
         var warnings = new List<string>();
         byte only = f.Theme is { } t ? (byte)t : (byte)255;
-        var lang = f.NormalisedLang;
+        // Unknown language is stored as "".
+        var lang = f.NormalisedLang is { } l ? (l == "und" ? "" : l) : null;
 
         if (f.NormalisedAuthor is { } handle)
         {
@@ -43,62 +48,109 @@ public sealed class RollupReader(TrendsDbContext db)
                 return ([], new RollupScope(false, [$"No author with the handle @{handle}."]));
             if (lang is not null)
                 warnings.Add("The language filter is ignored together with the author filter (author rollups are not kept per language).");
-            var rows = await db.AuthorDailyRollups
-                .Where(r => r.AuthorId == authorId && r.Day >= fromDay && r.Day <= toDay && (only == 255 || r.Theme == 0 || r.Theme == only))
-                .Select(r => new DaySums(r.Day, r.Theme, r.Posts, r.Engagement, r.SentimentSum, r.SentimentCount))
-                .ToListAsync(ct);
+            var rows = await ReadDaySumsAsync($"""
+                SELECT Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups
+                WHERE AuthorId = $author AND Day >= $from AND Day <= $to{(only == 255 ? "" : " AND (Theme = 0 OR Theme = $theme)")}
+                """, fromDay, toDay, only, ("$author", authorId.Value), ct);
             return (rows, new RollupScope(true, warnings));
         }
 
+        if (await SnapshotAsync(ct) is { } snapshot)
+            return (snapshot.Daily(fromDay, toDay, only, lang), new RollupScope(true, warnings));
+        return (await DailyFromSqlAsync(fromDay, toDay, only, lang, ct), new RollupScope(true, warnings));
+    }
+
+    /// <summary>The GROUP BY over DailyRollups that the snapshot answers from memory (also its reference in tests).</summary>
+    internal async Task<IReadOnlyList<DaySums>> DailyFromSqlAsync(int fromDay, int toDay, byte only, string? storedLang, CancellationToken ct)
+    {
         // Raw SQL on the context's connection: the GROUP BY walks the (Day, Theme, Lang) key of the WITHOUT ROWID table;
         // EF's LINQ GroupBy cost about as much again as the query itself on the chart hot path.
         var sql = $"""
             SELECT Day, Theme, sum(Posts), sum(Engagement), sum(SentimentSum), sum(SentimentCount) FROM DailyRollups
-            WHERE Day >= $from AND Day <= $to{(only == 255 ? "" : " AND (Theme = 0 OR Theme = $theme)")}{(lang is null ? "" : " AND Lang = $lang")}
+            WHERE Day >= $from AND Day <= $to{(only == 255 ? "" : " AND (Theme = 0 OR Theme = $theme)")}{(storedLang is null ? "" : " AND Lang = $lang")}
             GROUP BY Day, Theme
             """;
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
+        return await ReadDaySumsAsync(sql, fromDay, toDay, only, storedLang is null ? null : ("$lang", storedLang), ct);
+    }
+
+    /// <summary>Runs a query whose columns are those of <see cref="DaySums"/>, on the context's connection.</summary>
+    private Task<List<DaySums>> ReadDaySumsAsync(string sql, int fromDay, int toDay, byte only, (string Name, object Value)? extra, CancellationToken ct) =>
+        WithConnectionAsync(async connection =>
         {
             await using var cmd = connection.CreateCommand();
+            cmd.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
             cmd.CommandText = sql;
             cmd.Parameters.AddWithValue("$from", fromDay);
             cmd.Parameters.AddWithValue("$to", toDay);
             if (only != 255) cmd.Parameters.AddWithValue("$theme", (int)only);
-            // Unknown language is stored as "".
-            if (lang is not null) cmd.Parameters.AddWithValue("$lang", lang == "und" ? "" : lang);
-            var grouped = new List<DaySums>();
+            if (extra is { } p) cmd.Parameters.AddWithValue(p.Name, p.Value);
+            var rows = new List<DaySums>();
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (r.Read())
-                grouped.Add(new DaySums(r.GetInt32(0), (byte)r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4), r.GetInt64(5)));
-            return (grouped, new RollupScope(true, warnings));
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
-        }
+                rows.Add(new DaySums(r.GetInt32(0), (byte)r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4), r.GetInt64(5)));
+            return rows;
+        }, ct);
+
+    /// <summary>One theme's (0 = all posts) posts and engagement between two inclusive days, every language and author.</summary>
+    public async Task<(long Posts, long Engagement)> TotalAsync(byte theme, int fromDay, int toDay, CancellationToken ct)
+    {
+        if (await SnapshotAsync(ct) is { } snapshot) return snapshot.Total(theme, fromDay, toDay);
+        var totals = await db.DailyRollups.Where(r => r.Theme == theme && r.Day >= fromDay && r.Day <= toDay)
+            .GroupBy(r => 1).Select(g => new { Posts = g.Sum(x => x.Posts), Engagement = g.Sum(x => x.Engagement) })
+            .FirstOrDefaultAsync(ct);
+        return (totals?.Posts ?? 0, totals?.Engagement ?? 0);
     }
 
     /// <summary>Languages present in the rollups, most posts first (for the language picker).</summary>
     public async Task<IReadOnlyList<(string Lang, long Posts)>> LanguagesAsync(CancellationToken ct)
     {
+        if (await SnapshotAsync(ct) is { } snapshot) return snapshot.Languages;
         var rows = await db.DailyRollups.Where(r => r.Theme == 0)
             .GroupBy(r => r.Lang)
             .Select(g => new { g.Key, Posts = g.Sum(x => x.Posts) })
-            .OrderByDescending(x => x.Posts)
             .ToListAsync(ct);
-        return [.. rows.Select(r => (r.Key == "" ? "und" : r.Key, r.Posts))];
+        return [.. rows.Select(r => (Lang: r.Key == "" ? "und" : r.Key, r.Posts)).Where(r => r.Posts > 0)
+            .OrderByDescending(r => r.Posts).ThenBy(r => r.Lang, StringComparer.Ordinal)];
     }
 
     /// <summary>First and last day with posts, or null for an empty database.</summary>
     public async Task<(DateOnly First, DateOnly Last)?> DataRangeAsync(CancellationToken ct)
     {
+        if (await SnapshotAsync(ct) is { } snapshot) return snapshot.Range;
         // Two ordered probes of the primary key: instant even with years of rollups.
         var first = await db.DailyRollups.OrderBy(r => r.Day).Select(r => (int?)r.Day).FirstOrDefaultAsync(ct);
         if (first is null) return null;
         var last = await db.DailyRollups.OrderByDescending(r => r.Day).Select(r => r.Day).FirstAsync(ct);
         return (Days.ToDate(first.Value), Days.ToDate(last));
+    }
+
+    /// <summary>
+    /// The process's snapshot, checked against the stamp once per reader (one reader per request, so one request
+    /// sees one version of the rollups). None inside a transaction of the context, whose writes the snapshot cannot see.
+    /// </summary>
+    private async Task<DailyRollupSnapshot?> SnapshotAsync(CancellationToken ct)
+    {
+        if (cache is null || db.Database.CurrentTransaction is not null) return null;
+        if (!_snapshotRead)
+        {
+            _snapshot = await WithConnectionAsync(c => cache.GetAsync(c, ct), ct);
+            _snapshotRead = true;
+        }
+        return _snapshot;
+    }
+
+    private async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> use, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await use(connection);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class AuthorMonthlyRollupTests
         await using var context = db.Context();
         foreach (var sort in new[] { InfluencerSort.Posts, InfluencerSort.Engagement })
         {
-            var board = await new InfluencerBoard(context).QueryAsync(f, sort, InfluencerBoard.MaxLimit);
+            var board = await new InfluencerBoard(context, new RollupReader(context)).QueryAsync(f, sort, InfluencerBoard.MaxLimit);
             var expected = Naive(db, f, sort);
             Assert.NotEmpty(expected);
             Assert.Equal(expected, board.Authors.Select(a => $"{a.Handle}|{a.Posts}|{a.Engagement}").ToList());
@@ -59,7 +59,7 @@ public sealed class AuthorMonthlyRollupTests
         foreach (var limit in new[] { 1, 3, 7 })
             foreach (var sort in new[] { InfluencerSort.Posts, InfluencerSort.Engagement })
             {
-                var board = await new InfluencerBoard(context).QueryAsync(f, sort, limit);
+                var board = await new InfluencerBoard(context, new RollupReader(context)).QueryAsync(f, sort, limit);
                 var expected = Naive(db, f, sort).Take(limit).Select(r => string.Join('|', r.Split('|')[1..])).ToList();
                 Assert.Equal(expected, board.Authors.Select(a => $"{a.Posts}|{a.Engagement}").ToList());
             }

@@ -1,0 +1,120 @@
+using GenAITrends.Core.Analytics;
+using GenAITrends.Core.Classification;
+using GenAITrends.Core.Ingestion;
+using GenAITrends.Core.Posts;
+using GenAITrends.Core.Storage;
+using GenAITrends.Core.Tests.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GenAITrends.Core.Tests.Analytics;
+
+/// <summary>
+/// The in-memory DailyRollups answer exactly what the SQL over the table answers, and a change to the table by any
+/// writer (import, undo, reclassify) is seen by the next reader.
+/// </summary>
+public sealed class DailyRollupCacheTests
+{
+    [Fact]
+    public async Task Snapshot_answers_equal_the_sql_over_DailyRollups()
+    {
+        await using var db = await ImportedAsync("first.csv", 4_000, seed: 11);
+        var cache = new DailyRollupCache();
+        await using var context = db.Context();
+        var cached = new RollupReader(context, cache);
+        var sql = new RollupReader(context);
+
+        var (first, last) = (await sql.DataRangeAsync(default))!.Value;
+        Assert.Equal((first, last), await cached.DataRangeAsync(default));
+        Assert.Equal(await sql.LanguagesAsync(default), await cached.LanguagesAsync(default));
+        Assert.Contains(await cached.LanguagesAsync(default), l => l.Lang == "ja");
+
+        int from = Days.Of(first), to = Days.Of(last);
+        var ranges = new[] { (from, to), (from - 30, from + 10), (from + 100, from + 100), (to - 45, to + 3), (to + 1, to + 50) };
+        foreach (var (a, b) in ranges)
+            foreach (Theme? theme in new Theme?[] { null, Theme.Cloud, Theme.Security })
+                foreach (var lang in new[] { null, "en", "ja", "und", "xx" })
+                {
+                    var f = new TrendFilter(Days.ToDate(a), Days.ToDate(b), Lang: lang, Theme: theme);
+                    var (expected, _) = await sql.DailyAsync(f, a, b, default);
+                    var (actual, _) = await cached.DailyAsync(f, a, b, default);
+                    Assert.Equal(Normalised(expected), Normalised(actual));
+                }
+
+        foreach (byte theme in new byte[] { 0, 1, 5 })
+            Assert.Equal(
+                (db.Scalar($"SELECT coalesce(sum(Posts), 0) FROM DailyRollups WHERE Theme = {theme} AND Day BETWEEN {from + 20} AND {to - 20}"),
+                 db.Scalar($"SELECT coalesce(sum(Engagement), 0) FROM DailyRollups WHERE Theme = {theme} AND Day BETWEEN {from + 20} AND {to - 20}")),
+                await cached.TotalAsync(theme, from + 20, to - 20, default));
+    }
+
+    [Fact]
+    public async Task Every_change_to_DailyRollups_is_seen_by_the_next_reader()
+    {
+        await using var db = await ImportedAsync("first.csv", 1_000, seed: 3);
+        var cache = new DailyRollupCache();
+        var stamps = new List<long> { Stamp(db) };
+        Assert.Equal(1_000, await CachedTotalAsync(db, cache));
+
+        // The generator numbers posts from the same first id: the first 1,000 rows of this file are the posts above.
+        var second = await db.Importer().ImportAsync(new ImportRequest(Synthetic(db, "second.csv", 1_500, seed: 4)), null, default);
+        Assert.True(second.Succeeded, second.Error);
+        stamps.Add(Stamp(db));
+        Assert.Equal(1_500, db.PostCount());
+        Assert.Equal(1_500, await CachedTotalAsync(db, cache));
+
+        PostReclassifier.Run(db.ConnectionString, new KeywordAnnotator());
+        stamps.Add(Stamp(db));
+        Assert.Equal(db.Scalar("SELECT count(*) FROM PostThemes WHERE Theme = 4"), await CachedTotalAsync(db, cache, Theme.Cloud));
+
+        await ImportUndo.UndoAsync(db.ConnectionString, second.BatchId, "test");
+        stamps.Add(Stamp(db));
+        Assert.Equal(1_000, db.PostCount());
+        Assert.Equal(1_000, await CachedTotalAsync(db, cache));
+
+        Assert.Equal(stamps.Count, stamps.Distinct().Count());
+        // Reading does not move the stamp.
+        Assert.Equal(stamps[^1], Stamp(db));
+    }
+
+    [Fact]
+    public async Task Over_the_row_limit_the_reader_falls_back_to_sql()
+    {
+        await using var db = await ImportedAsync("first.csv", 1_000, seed: 5);
+        await using var context = db.Context();
+        var reader = new RollupReader(context, new DailyRollupCache(maxRows: 10));
+        var (first, last) = (await reader.DataRangeAsync(default))!.Value;
+        var (rows, _) = await reader.DailyAsync(new TrendFilter(first, last), Days.Of(first), Days.Of(last), default);
+        Assert.Equal(1_000, rows.Where(r => r.Theme == 0).Sum(r => r.Posts));
+    }
+
+    private static async Task<long> CachedTotalAsync(ImportTestDb db, DailyRollupCache cache, Theme? theme = null)
+    {
+        // A new context and reader per "request", as in the web app.
+        await using var context = db.Context();
+        var (rows, _) = await new RollupReader(context, cache).DailyAsync(new TrendFilter(DateOnly.MinValue, DateOnly.MaxValue, Theme: theme), int.MinValue, int.MaxValue, default);
+        var only = theme is { } t ? (byte)t : (byte)0;
+        return rows.Where(r => r.Theme == only).Sum(r => r.Posts);
+    }
+
+    private static long Stamp(ImportTestDb db) => db.Scalar("SELECT Stamp FROM RollupStamp");
+
+    private static List<string> Normalised(IReadOnlyList<DaySums> rows) =>
+        [.. rows.OrderBy(r => r.Day).ThenBy(r => r.Theme)
+            .Select(r => $"{r.Day}|{r.Theme}|{r.Posts}|{r.Engagement}|{Math.Round(r.SentimentSum, 9)}|{r.SentimentCount}")];
+
+    private static string Synthetic(ImportTestDb db, string name, int posts, int seed)
+    {
+        var csv = Path.Combine(db.Folder, name);
+        SyntheticExport.Write(csv, posts, seed);
+        return csv;
+    }
+
+    private static async Task<ImportTestDb> ImportedAsync(string name, int posts, int seed)
+    {
+        var db = await ImportTestDb.CreateAsync();
+        var result = await new PostImporter(db.ConnectionString, new KeywordAnnotator(), NullLogger<PostImporter>.Instance, db.Clock)
+            .ImportAsync(new ImportRequest(Synthetic(db, name, posts, seed)), null, default);
+        Assert.True(result.Succeeded, result.Error);
+        return db;
+    }
+}
