@@ -1,5 +1,9 @@
 using GenAITrends.Cli.Commands;
+using Spectre.Console;
 using Spectre.Console.Cli;
+
+// Redirected to a file (benchmark logs, CI), tables keep one line per row instead of wrapping at 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
 
 var app = new CommandApp();
 app.Configure(config =>
