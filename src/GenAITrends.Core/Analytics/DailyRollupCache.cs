@@ -1,3 +1,4 @@
+using GenAITrends.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace GenAITrends.Core.Analytics;
@@ -41,7 +42,7 @@ public sealed class DailyRollupCache(int maxRows = DailyRollupCache.DefaultMaxRo
     private static async Task<long> ReadStampAsync(SqliteConnection connection, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT Stamp FROM RollupStamp WHERE Id = 1";
+        cmd.CommandText = RollupStamp.ReadSql;
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using GenAITrends.Core.Posts;
+using GenAITrends.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace GenAITrends.Core.Analytics;
@@ -7,7 +9,9 @@ namespace GenAITrends.Core.Analytics;
 /// <summary>
 /// An in-memory copy of DailyRollups as of one <see cref="Stamp"/>: the rows per (day, theme, language) and the
 /// same rows summed over languages, both sorted by day then theme, so a chart's range is a binary search and a
-/// short walk. About 40 bytes a row (25,000 rows for two years of a million posts).
+/// short walk. About 40 bytes a row (25,000 rows for two years of a million posts). Authors' AuthorDailyRollups rows
+/// are added as the author filter asks for them (<see cref="AuthorRowsAsync"/>), up to <see cref="MaxAuthorRows"/>
+/// rows in all: they belong to the same stamp, since every writer of the author rollups moves it too.
 /// </summary>
 public sealed class DailyRollupSnapshot
 {
@@ -15,6 +19,11 @@ public sealed class DailyRollupSnapshot
     private readonly DaySums[] _byLanguage;
     private readonly int[] _languageOf;
     private readonly Dictionary<string, int> _languageIndex;
+    private readonly ConcurrentDictionary<long, DaySums[]> _authors = new();
+    private int _authorRows;
+
+    /// <summary>About 20 MB of author rows per snapshot; beyond it the author filter reads SQL.</summary>
+    public const int MaxAuthorRows = 500_000;
 
     private DailyRollupSnapshot(long stamp, DaySums[] byLanguage, int[] languageOf, string[] languages)
     {
@@ -68,6 +77,28 @@ public sealed class DailyRollupSnapshot
         return matches;
     }
 
+    /// <summary>
+    /// One author's rows (every day and theme, sorted by day then theme) between two inclusive days: from memory when
+    /// this snapshot holds the author, else all of the author's rows are read once by <paramref name="readAll"/> and kept
+    /// while the budget allows.
+    /// </summary>
+    public async Task<IReadOnlyList<DaySums>> AuthorRowsAsync(long authorId, int fromDay, int toDay, byte only,
+        Func<Task<DaySums[]>> readAll)
+    {
+        if (!_authors.TryGetValue(authorId, out var rows))
+        {
+            rows = await readAll();
+            if (Interlocked.Add(ref _authorRows, rows.Length) <= MaxAuthorRows) _authors.TryAdd(authorId, rows);
+            else Interlocked.Add(ref _authorRows, -rows.Length);
+        }
+        var (start, end) = DayRange(rows, fromDay, toDay);
+        if (only == 255) return new ArraySegment<DaySums>(rows, start, end - start);
+        var matches = new List<DaySums>();
+        for (int i = start; i < end; i++)
+            if (rows[i].Theme is 0 || rows[i].Theme == only) matches.Add(rows[i]);
+        return matches;
+    }
+
     /// <summary>One theme's posts and engagement between two inclusive days, every language.</summary>
     public (long Posts, long Engagement) Total(byte theme, int fromDay, int toDay)
     {
@@ -87,7 +118,7 @@ public sealed class DailyRollupSnapshot
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT Stamp FROM RollupStamp WHERE Id = 1";
+        cmd.CommandText = RollupStamp.ReadSql;
         var stamp = (long)(await cmd.ExecuteScalarAsync(ct))!;
         cmd.CommandText = "SELECT count(*) FROM DailyRollups";
         var count = (long)(await cmd.ExecuteScalarAsync(ct))!;

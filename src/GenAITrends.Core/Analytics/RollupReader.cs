@@ -18,9 +18,9 @@ public sealed record RollupScope(bool AuthorFound, IReadOnlyList<string> Warning
 }
 
 /// <summary>
-/// Reads daily sums from the rollup tables, never from posts: DailyRollups for the language filter (from the
-/// process's <see cref="DailyRollupCache"/> when there is one, else by SQL), AuthorDailyRollups for the author filter
-/// (which has no language: with both, the language is ignored and a warning says so).
+/// Reads daily sums from the rollup tables, never from posts: DailyRollups for the language filter, AuthorDailyRollups
+/// for the author filter (which has no language: with both, the language is ignored and a warning says so). Both come
+/// from the process's <see cref="DailyRollupCache"/> when there is one, else from SQL.
 /// </summary>
 public sealed class RollupReader(TrendsDbContext db, DailyRollupCache? cache = null)
 {
@@ -48,10 +48,10 @@ public sealed class RollupReader(TrendsDbContext db, DailyRollupCache? cache = n
                 return ([], new RollupScope(false, [$"No author with the handle @{handle}."]));
             if (lang is not null)
                 warnings.Add("The language filter is ignored together with the author filter (author rollups are not kept per language).");
-            var rows = await ReadDaySumsAsync($"""
-                SELECT Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups
-                WHERE AuthorId = $author AND Day >= $from AND Day <= $to{(only == 255 ? "" : " AND (Theme = 0 OR Theme = $theme)")}
-                """, fromDay, toDay, only, ("$author", authorId.Value), ct);
+            var rows = await SnapshotAsync(ct) is { } withAuthors
+                ? await withAuthors.AuthorRowsAsync(authorId.Value, fromDay, toDay, only,
+                    async () => [.. await AuthorFromSqlAsync(authorId.Value, int.MinValue, int.MaxValue, 255, ct)])
+                : await AuthorFromSqlAsync(authorId.Value, fromDay, toDay, only, ct);
             return (rows, new RollupScope(true, warnings));
         }
 
@@ -59,6 +59,13 @@ public sealed class RollupReader(TrendsDbContext db, DailyRollupCache? cache = n
             return (snapshot.Daily(fromDay, toDay, only, lang), new RollupScope(true, warnings));
         return (await DailyFromSqlAsync(fromDay, toDay, only, lang, ct), new RollupScope(true, warnings));
     }
+
+    private Task<List<DaySums>> AuthorFromSqlAsync(long authorId, int fromDay, int toDay, byte only, CancellationToken ct) =>
+        ReadDaySumsAsync($"""
+            SELECT Day, Theme, Posts, Engagement, SentimentSum, SentimentCount FROM AuthorDailyRollups
+            WHERE AuthorId = $author AND Day >= $from AND Day <= $to{(only == 255 ? "" : " AND (Theme = 0 OR Theme = $theme)")}
+            ORDER BY Day, Theme
+            """, fromDay, toDay, only, ("$author", authorId), ct);
 
     /// <summary>The GROUP BY over DailyRollups that the snapshot answers from memory (also its reference in tests).</summary>
     internal async Task<IReadOnlyList<DaySums>> DailyFromSqlAsync(int fromDay, int toDay, byte only, string? storedLang, CancellationToken ct)

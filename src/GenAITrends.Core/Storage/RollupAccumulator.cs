@@ -116,6 +116,7 @@ public sealed class RollupAccumulator
             DROP TABLE temp.BulkAuthorDaily;
             """;
         cmd.ExecuteNonQuery();
+        RollupStamp.Touch(connection, tx);
     }
 
     public void Flush(SqliteConnection connection, SqliteTransaction tx)
@@ -174,6 +175,7 @@ public sealed class RollupAccumulator
             cleanup.ExecuteNonQuery();
             _hadRemovals = false;
         }
+        if (_daily.Count > 0 || _author.Count > 0 || _monthly.Count > 0 || _totals.Count > 0) RollupStamp.Touch(connection, tx);
         _daily.Clear();
         _author.Clear();
         _monthly.Clear();

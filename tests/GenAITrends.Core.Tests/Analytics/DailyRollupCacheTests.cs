@@ -4,6 +4,7 @@ using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Posts;
 using GenAITrends.Core.Storage;
 using GenAITrends.Core.Tests.Ingestion;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GenAITrends.Core.Tests.Analytics;
@@ -40,6 +41,18 @@ public sealed class DailyRollupCacheTests
                     Assert.Equal(Normalised(expected), Normalised(actual));
                 }
 
+        // The author filter: the author's rows kept in the snapshot, cut to the range and theme, equal the SQL's.
+        var handles = await context.Authors.OrderBy(a => a.Id).Select(a => a.Handle).Take(3).ToListAsync();
+        foreach (var handle in handles)
+            foreach (var (a, b) in ranges)
+                foreach (Theme? theme in new Theme?[] { null, Theme.Cloud })
+                {
+                    var f = new TrendFilter(Days.ToDate(a), Days.ToDate(b), Author: handle, Theme: theme);
+                    var (expected, _) = await sql.DailyAsync(f, a, b, default);
+                    var (actual, _) = await cached.DailyAsync(f, a, b, default);
+                    Assert.Equal(Normalised(expected), Normalised(actual));
+                }
+
         foreach (byte theme in new byte[] { 0, 1, 5 })
             Assert.Equal(
                 (db.Scalar($"SELECT coalesce(sum(Posts), 0) FROM DailyRollups WHERE Theme = {theme} AND Day BETWEEN {from + 20} AND {to - 20}"),
@@ -54,6 +67,10 @@ public sealed class DailyRollupCacheTests
         var cache = new DailyRollupCache();
         var stamps = new List<long> { Stamp(db) };
         Assert.Equal(1_000, await CachedTotalAsync(db, cache));
+        const string author = "user00000";
+        string AuthorPosts() => $"SELECT count(*) FROM Posts p JOIN Authors a ON a.Id = p.AuthorId WHERE a.Handle = '{author}'";
+        var authorBefore = await CachedTotalAsync(db, cache, author: author);
+        Assert.Equal(db.Scalar(AuthorPosts()), authorBefore);
 
         // The generator numbers posts from the same first id: the first 1,000 rows of this file are the posts above.
         var second = await db.Importer().ImportAsync(new ImportRequest(Synthetic(db, "second.csv", 1_500, seed: 4)), null, default);
@@ -61,15 +78,20 @@ public sealed class DailyRollupCacheTests
         stamps.Add(Stamp(db));
         Assert.Equal(1_500, db.PostCount());
         Assert.Equal(1_500, await CachedTotalAsync(db, cache));
+        Assert.True(db.Scalar(AuthorPosts()) > authorBefore, "the second file adds posts by the busiest author");
+        Assert.Equal(db.Scalar(AuthorPosts()), await CachedTotalAsync(db, cache, author: author));
 
         PostReclassifier.Run(db.ConnectionString, new KeywordAnnotator());
         stamps.Add(Stamp(db));
         Assert.Equal(db.Scalar("SELECT count(*) FROM PostThemes WHERE Theme = 4"), await CachedTotalAsync(db, cache, Theme.Cloud));
+        Assert.Equal(db.Scalar($"SELECT count(*) FROM PostThemes t JOIN Posts p ON p.Id = t.PostId JOIN Authors a ON a.Id = p.AuthorId WHERE t.Theme = 4 AND a.Handle = '{author}'"),
+            await CachedTotalAsync(db, cache, Theme.Cloud, author));
 
         await ImportUndo.UndoAsync(db.ConnectionString, second.BatchId, "test");
         stamps.Add(Stamp(db));
         Assert.Equal(1_000, db.PostCount());
         Assert.Equal(1_000, await CachedTotalAsync(db, cache));
+        Assert.Equal(db.Scalar(AuthorPosts()), await CachedTotalAsync(db, cache, author: author));
 
         Assert.Equal(stamps.Count, stamps.Distinct().Count());
         // Reading does not move the stamp.
@@ -87,11 +109,12 @@ public sealed class DailyRollupCacheTests
         Assert.Equal(1_000, rows.Where(r => r.Theme == 0).Sum(r => r.Posts));
     }
 
-    private static async Task<long> CachedTotalAsync(ImportTestDb db, DailyRollupCache cache, Theme? theme = null)
+    private static async Task<long> CachedTotalAsync(ImportTestDb db, DailyRollupCache cache, Theme? theme = null, string? author = null)
     {
         // A new context and reader per "request", as in the web app.
         await using var context = db.Context();
-        var (rows, _) = await new RollupReader(context, cache).DailyAsync(new TrendFilter(DateOnly.MinValue, DateOnly.MaxValue, Theme: theme), int.MinValue, int.MaxValue, default);
+        var f = new TrendFilter(DateOnly.MinValue, DateOnly.MaxValue, Theme: theme, Author: author);
+        var (rows, _) = await new RollupReader(context, cache).DailyAsync(f, int.MinValue, int.MaxValue, default);
         var only = theme is { } t ? (byte)t : (byte)0;
         return rows.Where(r => r.Theme == only).Sum(r => r.Posts);
     }
