@@ -59,15 +59,7 @@ public sealed class DailyRollupSnapshot
     /// </summary>
     public IReadOnlyList<DaySums> Daily(int fromDay, int toDay, byte only, string? storedLang)
     {
-        if (storedLang is null)
-        {
-            var (start, end) = DayRange(_allLanguages, fromDay, toDay);
-            if (only == 255) return new ArraySegment<DaySums>(_allLanguages, start, end - start);
-            var rows = new List<DaySums>();
-            for (int i = start; i < end; i++)
-                if (_allLanguages[i].Theme is 0 || _allLanguages[i].Theme == only) rows.Add(_allLanguages[i]);
-            return rows;
-        }
+        if (storedLang is null) return Cut(_allLanguages, fromDay, toDay, only);
         if (!_languageIndex.TryGetValue(storedLang, out var lang)) return [];
         var (from, to) = DayRange(_byLanguage, fromDay, toDay);
         var matches = new List<DaySums>();
@@ -91,6 +83,12 @@ public sealed class DailyRollupSnapshot
             if (Interlocked.Add(ref _authorRows, rows.Length) <= MaxAuthorRows) _authors.TryAdd(authorId, rows);
             else Interlocked.Add(ref _authorRows, -rows.Length);
         }
+        return Cut(rows, fromDay, toDay, only);
+    }
+
+    /// <summary>The rows (sorted by day) between two inclusive days, of every theme (255) or of "all posts" plus one theme.</summary>
+    private static IReadOnlyList<DaySums> Cut(DaySums[] rows, int fromDay, int toDay, byte only)
+    {
         var (start, end) = DayRange(rows, fromDay, toDay);
         if (only == 255) return new ArraySegment<DaySums>(rows, start, end - start);
         var matches = new List<DaySums>();
