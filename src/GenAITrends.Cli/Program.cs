@@ -30,9 +30,9 @@ app.Configure(config =>
         users.AddCommand<UsersRemoveCommand>("remove").WithDescription("Remove a user (never the last admin).");
         users.AddCommand<UsersSetPasswordCommand>("set-password").WithDescription("Set a user's password from standard input; lifts a lockout.");
     });
-    config.AddCommand<TrainCommand>("train").WithDescription("Train the theme or sentiment model: train themes|sentiment [--data …] [--out …].");
+    config.AddCommand<TrainCommand>("train").WithDescription("Train the theme or sentiment model: train themes|sentiment [[--data …]] [[--out …]].");
     config.AddCommand<ClassifyCommand>("classify").WithDescription("Tag an id,text CSV: themes, sentiment and per-theme probabilities.");
-    config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Evaluate the models on a labelled file: evaluate themes|sentiment FILE [--json].");
+    config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Evaluate the models on a labelled file: evaluate themes|sentiment FILE [[--json]].");
     config.AddCommand<ReclassifyCommand>("reclassify").WithDescription("Re-tag every stored post with the current models.");
     config.AddCommand<GenerateCommand>("generate").WithDescription("Write a synthetic export in the canonical format (for benchmarks).");
 });
