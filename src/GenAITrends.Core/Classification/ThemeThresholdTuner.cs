@@ -45,13 +45,15 @@ public static class ThemeThresholdTuner
         }
 
         // Enforce the any-theme budgets (theme-less real posts; background tweets): raise the threshold whose
-        // next step loses the least F1 per false positive removed.
+        // next step loses the least F1 per false positive removed over a budget. Only the overshoot counts: a post
+        // removed from a budget that is already met buys nothing, and a budget that no threshold up to the maximum
+        // can meet must not drag every threshold to the maximum while the loop tries.
         int Over(int[] c) =>
             Math.Max(0, CountAny(themelessReal, probabilities, candidates, c) - maxAny)
             + Math.Max(0, CountAny(background, probabilities, candidates, c) - maxBackground);
         while (Over(chosen) > 0)
         {
-            int before = CountAny(themelessReal, probabilities, candidates, chosen) + CountAny(background, probabilities, candidates, chosen);
+            int before = Over(chosen);
             int bestTheme = -1, bestStep = -1;
             double bestCost = double.MaxValue;
             for (int t = 0; t < themes; t++)
@@ -60,7 +62,7 @@ public static class ThemeThresholdTuner
                 {
                     var trial = (int[])chosen.Clone();
                     trial[t] = c;
-                    int removed = before - CountAny(themelessReal, probabilities, candidates, trial) - CountAny(background, probabilities, candidates, trial);
+                    int removed = before - Over(trial);
                     if (removed > 0)
                     {
                         double cost = (curves[t][chosen[t]].F1 - curves[t][c].F1) / removed;
