@@ -101,6 +101,8 @@ public sealed class BenchApiCommand : AsyncCommand<BenchApiCommand.Settings>
             ("rising terms · 30 days, security", $"/api/terms/rising?{month}&theme=security"),
             ("posts · newest, all", $"/api/posts?{all}"),
             ("posts · theme + 1 day", $"/api/posts?from={D(last)}&to={D(last)}&theme=cloud"),
+            ("posts · all, most engagement", $"/api/posts?{all}&sort=engagement"),
+            ("posts · security, most engagement", $"/api/posts?{all}&theme=security&sort=engagement"),
             ("posts · search \"prompt injection\"", $"/api/posts?{all}&q=prompt%20injection"),
             ("posts · search \"weather\" + lang", $"/api/posts?{all}&q=weather&lang=en"),
         };

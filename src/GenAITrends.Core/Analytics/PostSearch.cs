@@ -33,7 +33,7 @@ public sealed record PostPage(int Page, int PageSize, long Total, bool TotalIsLo
 }
 
 /// <summary>Filtered, full-text searchable list of posts (the one analytics query that reads the posts table).</summary>
-public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch)
+public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, RollupReader rollups)
 {
     public const int MaxPageSize = 200;
     public const int CountCap = 10_000;
@@ -44,45 +44,68 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch)
         var page = Math.Clamp(q.Page, 1, CountCap / pageSize + 1);
         var f = q.Filter;
 
-        var posts = db.Posts.AsNoTracking();
         // The time range goes through the CreatedAtUtc index, which also gives the newest-first order.
         var fromUtc = Days.StartUtc(f.From);
         var toUtc = Days.StartUtc(f.To.AddDays(1));
-        posts = posts.Where(p => p.CreatedAtUtc >= fromUtc && p.CreatedAtUtc < toUtc);
-        if (f.NormalisedLang is { } lang)
-            posts = lang == "und" ? posts.Where(p => p.Lang == null || p.Lang == "") : posts.Where(p => p.Lang == lang);
+        long? authorId = null;
         if (f.NormalisedAuthor is { } handle)
         {
-            var authorId = await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            authorId = await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
             if (authorId is null) return new PostPage(page, pageSize, 0, false, []);
-            posts = posts.Where(p => p.AuthorId == authorId);
         }
-        if (f.Theme is { } theme)
-            posts = posts.Where(p => p.Themes.Any(t => t.Theme == theme));
-        if (q.Sentiment is { } s)
-            posts = posts.Where(p => p.Sentiment == s);
-        if (q.MinEngagement is { } min && min > 0)
-            posts = posts.Where(p => p.Likes + p.Reposts + p.Replies + p.Quotes >= min);
+        IQueryable<Post> Filtered(IQueryable<Post> source)
+        {
+            var posts = source.AsNoTracking().Where(p => p.CreatedAtUtc >= fromUtc && p.CreatedAtUtc < toUtc);
+            if (f.NormalisedLang is { } lang)
+                posts = lang == "und" ? posts.Where(p => p.Lang == null || p.Lang == "") : posts.Where(p => p.Lang == lang);
+            if (authorId is { } author) posts = posts.Where(p => p.AuthorId == author);
+            if (f.Theme is { } theme) posts = posts.Where(p => p.Themes.Any(t => t.Theme == theme));
+            if (q.Sentiment is { } s) posts = posts.Where(p => p.Sentiment == s);
+            if (q.MinEngagement is { } min && min > 0) posts = posts.Where(p => p.Likes + p.Reposts + p.Replies + p.Quotes >= min);
+            return posts;
+        }
+
+        var posts = Filtered(db.Posts);
         var listed = posts;
+        IQueryable<long>? ids = null;
         int counted;
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
-            var ids = textSearch.MatchingIds(db, q.Text);
+            ids = textSearch.MatchingIds(db, q.Text);
             if (ids is null) return new PostPage(page, pageSize, 0, false, []);
             var matches = await textSearch.CountMatchesAsync(db, q.Text, ManyMatches, ct);
             var unfiltered = f.NormalisedLang is null && f.NormalisedAuthor is null && f.Theme is null && q.Sentiment is null
                              && q.MinEngagement is not > 0;
-            posts = posts.Where(p => ids.Contains(p.Id));
+            var matching = ids;
+            posts = posts.Where(p => matching.Contains(p.Id));
             // Many matches, newest first: walk the CreatedAtUtc index newest first and test each post against the
             // set of matches ("Id + 0" keeps SQLite from looking up every match and sorting them all by time
             // before the first page); a few matches are looked up directly.
-            listed = matches >= ManyMatches / 10 && q.Sort == PostSort.Newest ? listed.Where(p => ids.Contains(p.Id + 0)) : posts;
+            listed = matches >= ManyMatches / 10 && q.Sort == PostSort.Newest ? listed.Where(p => matching.Contains(p.Id + 0)) : posts;
             // Nothing but the text (and a period holding every post): the FTS count is the answer.
             counted = matches is { } m && unfiltered && await CoversAllPostsAsync(fromUtc, toUtc, ct)
                 ? Math.Min(m, CountCap + 1)
                 : await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
         }
+        else if (q.Sentiment is null && q.MinEngagement is not > 0 && !(f.NormalisedAuthor is not null && f.NormalisedLang is not null))
+        {
+            // Only period, language, theme and author: the rollups hold the exact count (AuthorDailyRollups has no
+            // language, hence not both), instead of testing up to 10,001 posts one by one.
+            var (sums, _) = await rollups.DailyAsync(f, f.FromDay, f.ToDay, ct);
+            var theme = f.Theme is { } t ? (byte)t : (byte)0;
+            counted = (int)Math.Min(sums.Where(r => r.Theme == theme).Sum(r => r.Posts), CountCap + 1);
+        }
         else counted = await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
+
+        if (q.Sort == PostSort.Engagement && counted > CountCap)
+        {
+            // More matches than the count cap, most engaging first: walk the engagement index from the top and test
+            // each post (a few hundred entries per page when one post in a hundred matches) rather than sort every
+            // match. SQLite would otherwise take the CreatedAtUtc range and sort all of it (2.5 s for 1M posts).
+            // Fewer matches are sorted, which is cheaper than walking the index past the posts that do not match.
+            listed = Filtered(db.Posts.FromSqlRaw(EngagementOrderSql));
+            if (ids is { } matching) listed = listed.Where(p => matching.Contains(p.Id));
+        }
 
         var ordered = q.Sort == PostSort.Engagement
             ? listed.OrderByDescending(p => p.Likes + p.Reposts + p.Replies + p.Quotes).ThenByDescending(p => p.CreatedAtUtc).ThenByDescending(p => p.Id)
@@ -102,6 +125,12 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch)
             [.. p.Themes.OrderBy(t => t.Theme).Select(t => Tag(t.Theme, t.Probability))])).ToList();
         return new PostPage(page, pageSize, Math.Min(counted, CountCap), counted > CountCap, items);
     }
+
+    /// <summary>
+    /// The posts table read through IX_Posts_Engagement (engagement, then time and id, all descending; created by raw
+    /// SQL in its migration, as EF Core cannot model an index on an expression).
+    /// </summary>
+    private const string EngagementOrderSql = "SELECT * FROM \"Posts\" INDEXED BY \"IX_Posts_Engagement\"";
 
     /// <summary>FTS matches are counted up to this (more than <see cref="CountCap"/>); a tenth of it is "many".</summary>
     private const int ManyMatches = 20_000;

@@ -29,7 +29,7 @@ public sealed class PostSearchPlanTests
 
         var filter = new TrendFilter(new DateOnly(2023, 1, 1), new DateOnly(2024, 12, 31), Lang: lang);
         await using var context = db.Context();
-        var result = await new PostSearch(context, new SqliteFtsPostTextSearch()).QueryAsync(new PostQuery(filter, words, Page: page));
+        var result = await new PostSearch(context, new SqliteFtsPostTextSearch(), new RollupReader(context)).QueryAsync(new PostQuery(filter, words, Page: page));
 
         var match = SqliteFtsPostTextSearch.ToMatchExpression(words)!.Replace("'", "''");
         var where = $"Id IN (SELECT rowid FROM PostsFts WHERE PostsFts MATCH '{match}')" + (lang is null ? "" : $" AND Lang = '{lang}'");
