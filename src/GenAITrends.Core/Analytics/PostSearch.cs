@@ -69,6 +69,8 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
         var listed = posts;
         IQueryable<long>? ids = null;
         int counted;
+        // Set when the rollups counted the matches: is walking the engagement index cheaper than sorting them?
+        var walkEngagementIndex = false;
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
             ids = textSearch.MatchingIds(db, q.Text);
@@ -93,16 +95,25 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
             // language, hence not both), instead of testing up to 10,001 posts one by one.
             var (sums, _) = await rollups.DailyAsync(f, f.FromDay, f.ToDay, ct);
             var theme = f.Theme is { } t ? (byte)t : (byte)0;
-            counted = (int)Math.Min(sums.Where(r => r.Theme == theme).Sum(r => r.Posts), CountCap + 1);
+            var matches = sums.Where(r => r.Theme == theme).Sum(r => r.Posts);
+            counted = (int)Math.Min(matches, CountCap + 1);
+            if (q.Sort == PostSort.Engagement && matches > 0)
+            {
+                // The walk visits about (all posts ÷ matches) index entries per post it returns; sorting reads the
+                // period's posts (those of the author, in the language) and sorts the matches.
+                var periodPosts = sums.Where(r => r.Theme == 0).Sum(r => r.Posts);
+                var allPosts = (await rollups.TotalAsync(0, int.MinValue, int.MaxValue, ct)).Posts;
+                walkEngagementIndex = (double)allPosts / matches * (page * pageSize) < periodPosts;
+            }
         }
         else counted = await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
 
-        if (q.Sort == PostSort.Engagement && counted > CountCap)
+        if (q.Sort == PostSort.Engagement && (counted > CountCap || walkEngagementIndex))
         {
-            // More matches than the count cap, most engaging first: walk the engagement index from the top and test
-            // each post (a few hundred entries per page when one post in a hundred matches) rather than sort every
-            // match. SQLite would otherwise take the CreatedAtUtc range and sort all of it (2.5 s for 1M posts).
-            // Fewer matches are sorted, which is cheaper than walking the index past the posts that do not match.
+            // Many matches, most engaging first: walk the engagement index from the top and test each post (a few
+            // hundred entries per page when one post in a hundred matches) rather than sort every match. SQLite would
+            // otherwise take the CreatedAtUtc range and sort all of it (2.5 s for 1M posts). Few matches among many
+            // posts are sorted, which is cheaper than walking the index past all the posts that do not match.
             listed = Filtered(db.Posts.FromSqlRaw(EngagementOrderSql));
             if (ids is { } matching) listed = listed.Where(p => matching.Contains(p.Id));
         }

@@ -32,26 +32,29 @@ public sealed class PostSearchEngagementOrderTests(PostSearchEngagementOrderTest
     }
 
     [Theory]
-    [InlineData(null, null, 0L, 1)]        // every post: the index walk
-    [InlineData(null, null, 0L, 7)]
-    [InlineData(null, null, 1L, 2)]        // retweets (no engagement) left out: still over the cap
-    [InlineData("en", null, 0L, 1)]        // about 7,700 posts: sorted
-    [InlineData(null, Theme.Cloud, 0L, 2)]
-    public async Task Pages_equal_a_direct_query(string? lang, Theme? theme, long minEngagement, int page)
+    [InlineData(null, null, 0L, 1, 730)]        // every post: over the count cap, the index walk
+    [InlineData(null, null, 0L, 7, 730)]
+    [InlineData(null, null, 1L, 2, 730)]        // retweets (no engagement) left out: still over the cap
+    [InlineData("en", null, 0L, 1, 730)]        // about 7,700 posts, counted by the rollups: the walk is cheaper
+    [InlineData(null, Theme.Cloud, 0L, 2, 730)]
+    [InlineData(null, Theme.Cloud, 0L, 1, 20)]  // the cloud posts of 20 days: sorted
+    [InlineData(null, null, 50L, 1, 730)]       // a post-level filter under the cap: sorted
+    public async Task Pages_equal_a_direct_query(string? lang, Theme? theme, long minEngagement, int page, int days)
     {
         var db = data.Db;
-        var filter = new TrendFilter(new DateOnly(2023, 1, 1), new DateOnly(2024, 12, 31), Lang: lang, Theme: theme);
+        var to = new DateOnly(2024, 12, 31);
+        var filter = new TrendFilter(to.AddDays(1 - days), to, Lang: lang, Theme: theme);
         await using var context = db.Context();
         var result = await new PostSearch(context, new SqliteFtsPostTextSearch(), new RollupReader(context))
             .QueryAsync(new PostQuery(filter, MinEngagement: minEngagement, Sort: PostSort.Engagement, Page: page));
 
-        var where = "1 = 1" + (lang is null ? "" : $" AND Lang = '{lang}'")
+        var where = $"CreatedAtUtc >= {Ms(filter.From)}" + (lang is null ? "" : $" AND Lang = '{lang}'")
             + (theme is { } t ? $" AND Id IN (SELECT PostId FROM PostThemes WHERE Theme = {(int)t})" : "")
             + (minEngagement > 0 ? $" AND Likes + Reposts + Replies + Quotes >= {minEngagement}" : "");
         var expectedTotal = db.Scalar($"SELECT count(*) FROM Posts WHERE {where}");
         var expectedIds = Ids(db, $"SELECT Id FROM Posts NOT INDEXED WHERE {where} ORDER BY Likes + Reposts + Replies + Quotes DESC, CreatedAtUtc DESC, Id DESC LIMIT 25 OFFSET {(page - 1) * 25}");
 
-        Assert.Equal(25, expectedIds.Count);
+        Assert.True(expectedIds.Count is > 0 and <= 25);
         Assert.Equal(Math.Min(expectedTotal, PostSearch.CountCap), result.Total);
         Assert.Equal(expectedTotal > PostSearch.CountCap, result.TotalIsLowerBound);
         Assert.Equal(expectedIds, result.Items.Select(i => i.Id).ToList());
