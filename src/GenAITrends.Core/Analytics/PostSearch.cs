@@ -69,7 +69,6 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
         var listed = posts;
         IQueryable<long>? ids = null;
         int counted;
-        // Set when the rollups counted the matches: is walking the engagement index cheaper than sorting them?
         var walkEngagementIndex = false;
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
@@ -90,22 +89,7 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
                 : await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
         }
         else if (q.Sentiment is null && q.MinEngagement is not > 0 && !(f.NormalisedAuthor is not null && f.NormalisedLang is not null))
-        {
-            // Only period, language, theme and author: the rollups hold the exact count (AuthorDailyRollups has no
-            // language, hence not both), instead of testing up to 10,001 posts one by one.
-            var (sums, _) = await rollups.DailyAsync(f, f.FromDay, f.ToDay, ct);
-            var theme = f.Theme is { } t ? (byte)t : (byte)0;
-            var matches = sums.Where(r => r.Theme == theme).Sum(r => r.Posts);
-            counted = (int)Math.Min(matches, CountCap + 1);
-            if (q.Sort == PostSort.Engagement && matches > 0)
-            {
-                // The walk visits about (all posts ÷ matches) index entries per post it returns; sorting reads the
-                // period's posts (those of the author, in the language) and sorts the matches.
-                var periodPosts = sums.Where(r => r.Theme == 0).Sum(r => r.Posts);
-                var allPosts = (await rollups.TotalAsync(0, int.MinValue, int.MaxValue, ct)).Posts;
-                walkEngagementIndex = (double)allPosts / matches * (page * pageSize) < periodPosts;
-            }
-        }
+            (counted, walkEngagementIndex) = await CountFromRollupsAsync(q, page * pageSize, ct);
         else counted = await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
 
         if (q.Sort == PostSort.Engagement && (counted > CountCap || walkEngagementIndex))
@@ -135,6 +119,28 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
             p.Sentiment?.ToString().ToLowerInvariant(), p.SentimentScore,
             [.. p.Themes.OrderBy(t => t.Theme).Select(t => Tag(t.Theme, t.Probability))])).ToList();
         return new PostPage(page, pageSize, Math.Min(counted, CountCap), counted > CountCap, items);
+    }
+
+    /// <summary>
+    /// The matches of a list filtered only by period, language, theme and author, from the rollups (exact; the author
+    /// rollups have no language, hence not both), instead of testing up to 10,001 posts one by one. Sorted by
+    /// engagement, also whether walking the engagement index to the end of the page reads fewer posts than sorting
+    /// the period's: the walk visits about (all posts ÷ matches) entries per post it returns.
+    /// </summary>
+    private async Task<(int Counted, bool WalkEngagementIndex)> CountFromRollupsAsync(PostQuery q, int lastRow, CancellationToken ct)
+    {
+        var f = q.Filter;
+        var (sums, _) = await rollups.DailyAsync(f, f.FromDay, f.ToDay, ct);
+        var theme = f.Theme is { } t ? (byte)t : (byte)0;
+        var matches = sums.Where(r => r.Theme == theme).Sum(r => r.Posts);
+        var walk = false;
+        if (q.Sort == PostSort.Engagement && matches > 0)
+        {
+            var periodPosts = sums.Where(r => r.Theme == 0).Sum(r => r.Posts);
+            var allPosts = (await rollups.TotalAsync(0, int.MinValue, int.MaxValue, ct)).Posts;
+            walk = (double)allPosts / matches * lastRow < periodPosts;
+        }
+        return ((int)Math.Min(matches, CountCap + 1), walk);
     }
 
     /// <summary>
