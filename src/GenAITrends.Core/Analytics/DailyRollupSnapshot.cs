@@ -80,8 +80,9 @@ public sealed class DailyRollupSnapshot
         if (!_authors.TryGetValue(authorId, out var rows))
         {
             rows = await readAll();
-            if (Interlocked.Add(ref _authorRows, rows.Length) <= MaxAuthorRows) _authors.TryAdd(authorId, rows);
-            else Interlocked.Add(ref _authorRows, -rows.Length);
+            // Two requests may read the same author at once: only the one that adds the rows keeps them in the budget.
+            if (Interlocked.Add(ref _authorRows, rows.Length) > MaxAuthorRows || !_authors.TryAdd(authorId, rows))
+                Interlocked.Add(ref _authorRows, -rows.Length);
         }
         return Cut(rows, fromDay, toDay, only);
     }

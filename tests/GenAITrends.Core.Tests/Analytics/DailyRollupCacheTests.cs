@@ -99,6 +99,17 @@ public sealed class DailyRollupCacheTests
     }
 
     [Fact]
+    public async Task Concurrent_readers_of_one_author_get_the_same_rows()
+    {
+        await using var db = await ImportedAsync("first.csv", 2_000, seed: 8);
+        var cache = new DailyRollupCache();
+        var expected = db.Scalar("SELECT count(*) FROM Posts p JOIN Authors a ON a.Id = p.AuthorId WHERE a.Handle = 'user00000'");
+        var totals = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CachedTotalAsync(db, cache, author: "user00000"))));
+        Assert.All(totals, t => Assert.Equal(expected, t));
+        Assert.True(expected > 0);
+    }
+
+    [Fact]
     public async Task Over_the_row_limit_the_reader_falls_back_to_sql()
     {
         await using var db = await ImportedAsync("first.csv", 1_000, seed: 5);
