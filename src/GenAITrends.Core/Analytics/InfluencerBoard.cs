@@ -1,5 +1,4 @@
 using GenAITrends.Core.Posts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GenAITrends.Core.Analytics;
@@ -39,7 +38,7 @@ public sealed class InfluencerBoard(TrendsDbContext db, RollupReader rollups)
         var noAuthor = false;
         if (f.NormalisedAuthor is { } handle)
         {
-            authorId = await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            authorId = await db.AuthorIdAsync(handle, ct);
             noAuthor = authorId is null;
         }
 
@@ -69,18 +68,7 @@ public sealed class InfluencerBoard(TrendsDbContext db, RollupReader rollups)
             sort, f.Weighting, total, rows, warnings);
     }
 
-    private async Task<List<AuthorSums>> TopAsync(AuthorPeriod period, byte theme, long? authorId, InfluencerSort sort, int limit, CancellationToken ct)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return AuthorLeaders.Top(connection, null, period, theme, authorId, sort == InfluencerSort.Engagement, limit);
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
-        }
-    }
+    private Task<List<AuthorSums>> TopAsync(AuthorPeriod period, byte theme, long? authorId, InfluencerSort sort, int limit, CancellationToken ct) =>
+        db.WithConnectionAsync(connection =>
+            Task.FromResult(AuthorLeaders.Top(connection, null, period, theme, authorId, sort == InfluencerSort.Engagement, limit)), ct);
 }

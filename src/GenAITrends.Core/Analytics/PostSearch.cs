@@ -50,7 +50,7 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
         long? authorId = null;
         if (f.NormalisedAuthor is { } handle)
         {
-            authorId = await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            authorId = await db.AuthorIdAsync(handle, ct);
             if (authorId is null) return new PostPage(page, pageSize, 0, false, []);
         }
         IQueryable<Post> Filtered(IQueryable<Post> source)
@@ -84,7 +84,7 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
             // before the first page); a few matches are looked up directly.
             listed = matches >= ManyMatches / 10 && q.Sort == PostSort.Newest ? listed.Where(p => matching.Contains(p.Id + 0)) : posts;
             // Nothing but the text (and a period holding every post): the FTS count is the answer.
-            counted = matches is { } m && unfiltered && await CoversAllPostsAsync(fromUtc, toUtc, ct)
+            counted = matches is { } m && unfiltered && await CoversAllPostsAsync(f, ct)
                 ? Math.Min(m, CountCap + 1)
                 : await posts.Select(p => p.Id).Take(CountCap + 1).CountAsync(ct);
         }
@@ -152,14 +152,9 @@ public sealed class PostSearch(TrendsDbContext db, IPostTextSearch textSearch, R
     /// <summary>FTS matches are counted up to this (more than <see cref="CountCap"/>); a tenth of it is "many".</summary>
     private const int ManyMatches = 20_000;
 
-    /// <summary>True when [from, to) holds every post, so the time filter removes no match.</summary>
-    private async Task<bool> CoversAllPostsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
-    {
-        var first = await db.Posts.OrderBy(p => p.CreatedAtUtc).Select(p => (DateTime?)p.CreatedAtUtc).FirstOrDefaultAsync(ct);
-        if (first is null) return true;
-        var last = await db.Posts.OrderByDescending(p => p.CreatedAtUtc).Select(p => p.CreatedAtUtc).FirstAsync(ct);
-        return first >= fromUtc && last < toUtc;
-    }
+    /// <summary>True when the period's days hold every post (the rollups' first and last day), so the time filter removes no match.</summary>
+    private async Task<bool> CoversAllPostsAsync(TrendFilter f, CancellationToken ct) =>
+        await rollups.DataRangeAsync(ct) is not { } data || (f.From <= data.First && f.To >= data.Last);
 
     private static PostThemeTag Tag(Theme theme, float probability)
     {

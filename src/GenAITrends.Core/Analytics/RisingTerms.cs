@@ -77,7 +77,7 @@ public sealed class RisingTerms(TrendsDbContext db)
             posts = lang == "und" ? posts.Where(p => p.Lang == null || p.Lang == "") : posts.Where(p => p.Lang == lang);
         if (f.NormalisedAuthor is { } handle)
         {
-            var authorId = await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            var authorId = await db.AuthorIdAsync(handle, ct);
             if (authorId is null) return null;
             posts = posts.Where(p => p.AuthorId == authorId);
         }

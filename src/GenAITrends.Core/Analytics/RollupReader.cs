@@ -30,7 +30,7 @@ public sealed class RollupReader(TrendsDbContext db, DailyRollupCache? cache = n
     public async Task<long?> AuthorIdAsync(string? handle, CancellationToken ct)
     {
         if (handle is null) return null;
-        return await db.Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        return await db.AuthorIdAsync(handle, ct);
     }
 
     /// <summary>Sums per (day, theme) between two inclusive day numbers; themes: null = all themes, else 0 plus the given one.</summary>
@@ -82,7 +82,7 @@ public sealed class RollupReader(TrendsDbContext db, DailyRollupCache? cache = n
 
     /// <summary>Runs a query whose columns are those of <see cref="DaySums"/>, on the context's connection.</summary>
     private Task<List<DaySums>> ReadDaySumsAsync(string sql, int fromDay, int toDay, byte only, (string Name, object Value)? extra, CancellationToken ct) =>
-        WithConnectionAsync(async connection =>
+        db.WithConnectionAsync(async connection =>
         {
             await using var cmd = connection.CreateCommand();
             cmd.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
@@ -140,24 +140,9 @@ public sealed class RollupReader(TrendsDbContext db, DailyRollupCache? cache = n
         if (cache is null || db.Database.CurrentTransaction is not null) return null;
         if (!_snapshotRead)
         {
-            _snapshot = await WithConnectionAsync(c => cache.GetAsync(c, ct), ct);
+            _snapshot = await db.WithConnectionAsync(c => cache.GetAsync(c, ct), ct);
             _snapshotRead = true;
         }
         return _snapshot;
-    }
-
-    private async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> use, CancellationToken ct)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await use(connection);
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -20,6 +21,29 @@ public class TrendsDbContext(DbContextOptions<TrendsDbContext> options) : Identi
     public DbSet<AuthorDailyRollup> AuthorDailyRollups => Set<AuthorDailyRollup>();
     public DbSet<AuthorMonthlyRollup> AuthorMonthlyRollups => Set<AuthorMonthlyRollup>();
     public DbSet<AuthorTotal> AuthorTotals => Set<AuthorTotal>();
+
+    /// <summary>The id of the author with this normalised handle (lower case, no '@'), or null.</summary>
+    public Task<long?> AuthorIdAsync(string handle, CancellationToken ct) =>
+        Authors.Where(a => a.Handle == handle).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Runs raw ADO.NET work on the context's own connection (opened for the call if EF has not opened it), so it
+    /// shares the context's pooled connection and, when there is one, its transaction.
+    /// </summary>
+    public async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> use, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await use(connection);
+        }
+        finally
+        {
+            if (opened) await Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>UTC instants are stored as Unix milliseconds: compact, sortable, cheap to write in bulk.</summary>
     internal static readonly ValueConverter<DateTime, long> UnixMs = new(

@@ -5,7 +5,6 @@ using GenAITrends.Core.Posts;
 using GenAITrends.Core.Storage;
 using GenAITrends.Core.Tests.Ingestion;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GenAITrends.Core.Tests.Analytics;
 
@@ -18,7 +17,7 @@ public sealed class DailyRollupCacheTests
     [Fact]
     public async Task Snapshot_answers_equal_the_sql_over_DailyRollups()
     {
-        await using var db = await ImportedAsync("first.csv", 4_000, seed: 11);
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(4_000, seed: 11);
         var cache = new DailyRollupCache();
         await using var context = db.Context();
         var cached = new RollupReader(context, cache);
@@ -63,7 +62,7 @@ public sealed class DailyRollupCacheTests
     [Fact]
     public async Task Every_change_to_DailyRollups_is_seen_by_the_next_reader()
     {
-        await using var db = await ImportedAsync("first.csv", 1_000, seed: 3);
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(1_000, seed: 3);
         var cache = new DailyRollupCache();
         var stamps = new List<long> { Stamp(db) };
         Assert.Equal(1_000, await CachedTotalAsync(db, cache));
@@ -73,7 +72,7 @@ public sealed class DailyRollupCacheTests
         Assert.Equal(db.Scalar(AuthorPosts()), authorBefore);
 
         // The generator numbers posts from the same first id: the first 1,000 rows of this file are the posts above.
-        var second = await db.Importer().ImportAsync(new ImportRequest(Synthetic(db, "second.csv", 1_500, seed: 4)), null, default);
+        var second = await db.Importer().ImportAsync(new ImportRequest(db.WriteSynthetic("second.csv", 1_500, seed: 4)), null, default);
         Assert.True(second.Succeeded, second.Error);
         stamps.Add(Stamp(db));
         Assert.Equal(1_500, db.PostCount());
@@ -101,7 +100,7 @@ public sealed class DailyRollupCacheTests
     [Fact]
     public async Task Concurrent_readers_of_one_author_get_the_same_rows()
     {
-        await using var db = await ImportedAsync("first.csv", 2_000, seed: 8);
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(2_000, seed: 8);
         var cache = new DailyRollupCache();
         var expected = db.Scalar("SELECT count(*) FROM Posts p JOIN Authors a ON a.Id = p.AuthorId WHERE a.Handle = 'user00000'");
         var totals = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CachedTotalAsync(db, cache, author: "user00000"))));
@@ -112,7 +111,7 @@ public sealed class DailyRollupCacheTests
     [Fact]
     public async Task Over_the_row_limit_the_reader_falls_back_to_sql()
     {
-        await using var db = await ImportedAsync("first.csv", 1_000, seed: 5);
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(1_000, seed: 5);
         await using var context = db.Context();
         var reader = new RollupReader(context, new DailyRollupCache(maxRows: 10));
         var (first, last) = (await reader.DataRangeAsync(default))!.Value;
@@ -135,20 +134,4 @@ public sealed class DailyRollupCacheTests
     private static List<string> Normalised(IReadOnlyList<DaySums> rows) =>
         [.. rows.OrderBy(r => r.Day).ThenBy(r => r.Theme)
             .Select(r => $"{r.Day}|{r.Theme}|{r.Posts}|{r.Engagement}|{Math.Round(r.SentimentSum, 9)}|{r.SentimentCount}")];
-
-    private static string Synthetic(ImportTestDb db, string name, int posts, int seed)
-    {
-        var csv = Path.Combine(db.Folder, name);
-        SyntheticExport.Write(csv, posts, seed);
-        return csv;
-    }
-
-    private static async Task<ImportTestDb> ImportedAsync(string name, int posts, int seed)
-    {
-        var db = await ImportTestDb.CreateAsync();
-        var result = await new PostImporter(db.ConnectionString, new KeywordAnnotator(), NullLogger<PostImporter>.Instance, db.Clock)
-            .ImportAsync(new ImportRequest(Synthetic(db, name, posts, seed)), null, default);
-        Assert.True(result.Succeeded, result.Error);
-        return db;
-    }
 }

@@ -1,10 +1,8 @@
 using GenAITrends.Core.Analytics;
 using GenAITrends.Core.Classification;
-using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Posts;
 using GenAITrends.Core.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GenAITrends.Core.Tests.Ingestion;
 
@@ -27,7 +25,7 @@ public sealed class AuthorMonthlyRollupTests
     [Fact]
     public async Task Monthly_rollups_agree_with_posts_after_an_import_and_a_reclassify()
     {
-        await using var db = await ImportedAsync();
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(3_000, seed: 7);
         Assert.Equal(FromPosts(db), FromRollups(db));
         Assert.Equal(TotalsFromPosts(db), TotalsFromRollups(db));
         Assert.NotEmpty(FromRollups(db));
@@ -45,7 +43,7 @@ public sealed class AuthorMonthlyRollupTests
     [InlineData("2023-06-01", "2024-11-30", 1)]
     public async Task Leaderboards_equal_a_grouping_over_posts(string from, string to, int? theme)
     {
-        await using var db = await ImportedAsync();
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(3_000, seed: 7);
         var f = new TrendFilter(DateOnly.Parse(from), DateOnly.Parse(to), Theme: (Theme?)theme);
         await using var context = db.Context();
         foreach (var sort in new[] { InfluencerSort.Posts, InfluencerSort.Engagement })
@@ -76,17 +74,6 @@ public sealed class AuthorMonthlyRollupTests
 
         var summary = await new PeriodSummary(context, new RollupReader(context)).QueryAsync(f);
         Assert.Equal(db.Scalar($"SELECT count(DISTINCT AuthorId) FROM Posts WHERE Day BETWEEN {f.FromDay} AND {f.ToDay}"), summary.Authors);
-    }
-
-    private static async Task<ImportTestDb> ImportedAsync()
-    {
-        var db = await ImportTestDb.CreateAsync();
-        var csv = Path.Combine(db.Folder, "synthetic.csv");
-        SyntheticExport.Write(csv, 3_000, seed: 7);
-        var result = await new PostImporter(db.ConnectionString, new KeywordAnnotator(), NullLogger<PostImporter>.Instance, db.Clock)
-            .ImportAsync(new ImportRequest(csv), null, default);
-        Assert.True(result.Succeeded, result.Error);
-        return db;
     }
 
     private static List<string> Naive(ImportTestDb db, TrendFilter f, InfluencerSort sort)

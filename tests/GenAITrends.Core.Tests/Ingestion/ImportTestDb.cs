@@ -1,4 +1,5 @@
 using System.Text;
+using GenAITrends.Core.Classification;
 using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Posts;
 using GenAITrends.Core.Storage;
@@ -60,6 +61,24 @@ public sealed class ImportTestDb : IAsyncDisposable
 
     public PostImporter Importer() => new(ConnectionString, NoAnnotation.Instance, NullLogger<PostImporter>.Instance, Clock);
 
+    /// <summary>A fresh database holding <paramref name="posts"/> generated posts (SyntheticExport), tagged by the keyword rules.</summary>
+    public static async Task<ImportTestDb> WithSyntheticPostsAsync(int posts, int seed)
+    {
+        var db = await CreateAsync();
+        var result = await new PostImporter(db.ConnectionString, new KeywordAnnotator(), NullLogger<PostImporter>.Instance, db.Clock)
+            .ImportAsync(new ImportRequest(db.WriteSynthetic("synthetic.csv", posts, seed)), null, default);
+        Assert.True(result.Succeeded, result.Error);
+        return db;
+    }
+
+    /// <summary>Writes a generated export (SyntheticExport numbers posts from the same first id whatever the seed).</summary>
+    public string WriteSynthetic(string name, int posts, int seed)
+    {
+        var path = Path.Combine(Folder, name);
+        SyntheticExport.Write(path, posts, seed);
+        return path;
+    }
+
     public Task<ImportResult> ImportAsync(string path, CancellationToken ct = default) =>
         Importer().ImportAsync(new ImportRequest(path), null, ct);
 
@@ -88,6 +107,18 @@ public sealed class ImportTestDb : IAsyncDisposable
     public TrendsDbContext Context() => new(DatabaseInitializer.Options(ConnectionString));
 
     public long PostCount() => Scalar("SELECT count(*) FROM Posts");
+
+    /// <summary>The first column of every row of a query, as ids.</summary>
+    public List<long> Ids(string sql)
+    {
+        using var c = SqliteConnections.Open(ConnectionString);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        return ids;
+    }
 
     public long Scalar(string sql)
     {

@@ -1,9 +1,6 @@
 using GenAITrends.Core.Analytics;
-using GenAITrends.Core.Classification;
-using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Posts;
 using GenAITrends.Core.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GenAITrends.Core.Tests.Ingestion;
 
@@ -18,15 +15,7 @@ public sealed class PostSearchEngagementOrderTests(PostSearchEngagementOrderTest
     {
         public ImportTestDb Db { get; private set; } = null!;
 
-        public async Task InitializeAsync()
-        {
-            Db = await ImportTestDb.CreateAsync();
-            var csv = Path.Combine(Db.Folder, "synthetic.csv");
-            SyntheticExport.Write(csv, 12_000, seed: 17);
-            var result = await new PostImporter(Db.ConnectionString, new KeywordAnnotator(), NullLogger<PostImporter>.Instance, Db.Clock)
-                .ImportAsync(new ImportRequest(csv), null, default);
-            Assert.True(result.Succeeded, result.Error);
-        }
+        public async Task InitializeAsync() => Db = await ImportTestDb.WithSyntheticPostsAsync(12_000, seed: 17);
 
         public async Task DisposeAsync() => await Db.DisposeAsync();
     }
@@ -52,7 +41,7 @@ public sealed class PostSearchEngagementOrderTests(PostSearchEngagementOrderTest
             + (theme is { } t ? $" AND Id IN (SELECT PostId FROM PostThemes WHERE Theme = {(int)t})" : "")
             + (minEngagement > 0 ? $" AND Likes + Reposts + Replies + Quotes >= {minEngagement}" : "");
         var expectedTotal = db.Scalar($"SELECT count(*) FROM Posts WHERE {where}");
-        var expectedIds = Ids(db, $"SELECT Id FROM Posts NOT INDEXED WHERE {where} ORDER BY Likes + Reposts + Replies + Quotes DESC, CreatedAtUtc DESC, Id DESC LIMIT 25 OFFSET {(page - 1) * 25}");
+        var expectedIds = db.Ids($"SELECT Id FROM Posts NOT INDEXED WHERE {where} ORDER BY Likes + Reposts + Replies + Quotes DESC, CreatedAtUtc DESC, Id DESC LIMIT 25 OFFSET {(page - 1) * 25}");
 
         Assert.True(expectedIds.Count is > 0 and <= 25);
         Assert.Equal(Math.Min(expectedTotal, PostSearch.CountCap), result.Total);
@@ -102,16 +91,5 @@ public sealed class PostSearchEngagementOrderTests(PostSearchEngagementOrderTest
         while (r.Read()) plan.Add(r.GetString(3));
         Assert.Contains(plan, p => p.Contains("IX_Posts_Engagement", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
-    }
-
-    private static List<long> Ids(ImportTestDb db, string sql)
-    {
-        using var c = SqliteConnections.Open(db.ConnectionString);
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var ids = new List<long>();
-        while (r.Read()) ids.Add(r.GetInt64(0));
-        return ids;
     }
 }

@@ -1,8 +1,5 @@
 using GenAITrends.Core.Analytics;
-using GenAITrends.Core.Classification;
-using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GenAITrends.Core.Tests.Ingestion;
 
@@ -20,12 +17,7 @@ public sealed class PostSearchPlanTests
     [InlineData("prompt injection", "en", 3)]
     public async Task Pages_and_totals_equal_a_direct_query(string words, string? lang, int page)
     {
-        await using var db = await ImportTestDb.CreateAsync();
-        var csv = Path.Combine(db.Folder, "synthetic.csv");
-        SyntheticExport.Write(csv, 10_000, seed: 11);
-        var imported = await new PostImporter(db.ConnectionString, new KeywordAnnotator(), NullLogger<PostImporter>.Instance, db.Clock)
-            .ImportAsync(new ImportRequest(csv), null, default);
-        Assert.True(imported.Succeeded, imported.Error);
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(10_000, seed: 11);
 
         var filter = new TrendFilter(new DateOnly(2023, 1, 1), new DateOnly(2024, 12, 31), Lang: lang);
         await using var context = db.Context();
@@ -34,21 +26,10 @@ public sealed class PostSearchPlanTests
         var match = SqliteFtsPostTextSearch.ToMatchExpression(words)!.Replace("'", "''");
         var where = $"Id IN (SELECT rowid FROM PostsFts WHERE PostsFts MATCH '{match}')" + (lang is null ? "" : $" AND Lang = '{lang}'");
         var expectedTotal = db.Scalar($"SELECT count(*) FROM Posts WHERE {where}");
-        var expectedIds = Ids(db, $"SELECT Id FROM Posts WHERE {where} ORDER BY CreatedAtUtc DESC, Id DESC LIMIT 25 OFFSET {(page - 1) * 25}");
+        var expectedIds = db.Ids($"SELECT Id FROM Posts WHERE {where} ORDER BY CreatedAtUtc DESC, Id DESC LIMIT 25 OFFSET {(page - 1) * 25}");
 
         Assert.True(expectedIds.Count > 0);
         Assert.Equal(Math.Min(expectedTotal, PostSearch.CountCap), result.Total);
         Assert.Equal(expectedIds, result.Items.Select(i => i.Id).ToList());
-    }
-
-    private static List<long> Ids(ImportTestDb db, string sql)
-    {
-        using var c = SqliteConnections.Open(db.ConnectionString);
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var ids = new List<long>();
-        while (r.Read()) ids.Add(r.GetInt64(0));
-        return ids;
     }
 }
