@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using GenAITrends.Cli.Infrastructure;
 using GenAITrends.Core.Classification;
@@ -64,13 +66,15 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
         if (settings.Task == "themes")
         {
             var gold = rows.Select(r => ThemeIds.ParseList(r["themes"])).ToList();
-            var predicted = models.Themes.PredictBatch(texts).Select(p => p.Themes).ToList();
-            var report = MultiLabelEvaluator.Evaluate(gold, predicted);
+            var predictions = models.Themes.PredictBatch(texts);
+            var report = MultiLabelEvaluator.Evaluate(gold, predictions.Select(p => p.Themes).ToList());
+            var ranking = ThemeRankingEvaluator.Evaluate(gold, predictions.Select(p => p.Probabilities).ToList());
             var baseline = settings.Baseline ? MultiLabelEvaluator.Evaluate(gold, KeywordThemeBaseline.Default.PredictBatch(texts)) : null;
-            output = new { model = ThemesJson(report), baseline = baseline is null ? null : ThemesJson(baseline) };
+            output = new { model = ThemesJson(report), ranking = RankingJson(ranking), baseline = baseline is null ? null : ThemesJson(baseline) };
             if (!settings.Json)
             {
                 Console.WriteLine(MultiLabelEvaluator.ToMarkdown(report, $"Model {models.Themes.Manifest.ModelVersion} on {Path.GetFileName(settings.File)}"));
+                Console.WriteLine(RankingMarkdown(ranking, models.Themes.Thresholds));
                 if (baseline is not null) Console.WriteLine(MultiLabelEvaluator.ToMarkdown(baseline, "Keyword-rule baseline"));
                 return 0;
             }
@@ -98,6 +102,30 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
         }
         Console.WriteLine(JsonSerializer.Serialize(output, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
+    }
+
+    private static object RankingJson(IReadOnlyList<ThemeRanking> ranking) => new
+    {
+        meanAveragePrecision = ThemeRankingEvaluator.MeanAveragePrecision(ranking),
+        bestMacroF1 = ThemeRankingEvaluator.BestMacroF1(ranking),
+        themes = ranking.Select(r => new { theme = r.ThemeId, averagePrecision = r.AveragePrecision, bestF1 = r.BestF1, bestThreshold = r.BestThreshold }),
+    };
+
+    private static string RankingMarkdown(IReadOnlyList<ThemeRanking> ranking, IReadOnlyList<float> thresholds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine("Ranking, whatever the threshold (the best F1 is chosen on these very posts: an upper bound, not a result):");
+        sb.AppendLine();
+        sb.AppendLine("| theme | average precision | best F1 | at threshold | model threshold |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (r, t) in ranking.Select((r, t) => (r, t)))
+        {
+            sb.AppendLine(inv, $"| {r.ThemeId} | {r.AveragePrecision:0.000} | {r.BestF1:0.000} | {r.BestThreshold:0.000} | {thresholds[t]:0.000} |");
+        }
+
+        sb.AppendLine(inv, $"| **mean** | **{ThemeRankingEvaluator.MeanAveragePrecision(ranking):0.000}** | **{ThemeRankingEvaluator.BestMacroF1(ranking):0.000}** | | |");
+        return sb.ToString();
     }
 
     private static object ThemesJson(MultiLabelReport r) => new
