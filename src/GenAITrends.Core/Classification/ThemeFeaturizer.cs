@@ -20,7 +20,7 @@ public static class ThemeFeaturizer
     /// <summary>The text the featuriser reads: <see cref="ThemeTextNormalizer.Normalize"/>, plus lexicon markers when enabled.</summary>
     public static string Prepare(string? text, ThemeFeaturizerOptions o)
     {
-        string normalized = ThemeTextNormalizer.Normalize(text);
+        string normalized = ThemeTextNormalizer.Normalize(text, o.SplitCjk);
         return o.LexiconTokens ? ThemeLexicon.Annotate(normalized) : normalized;
     }
 

@@ -44,8 +44,11 @@ public sealed record ThemeFeaturizerOptions
     /// <summary>Ngrams kind only: leave the word block un-normalised (raw TF / TF-IDF) while char blocks stay L2-normalised.</summary>
     public bool RawWordBlock { get; init; }
 
+    /// <summary>Each Chinese character and Japanese kana is its own token (<see cref="ThemeTextNormalizer.Normalize(string?, bool)"/>).</summary>
+    public bool SplitCjk { get; init; }
+
     public bool UsesCharNgrams => CharNgramLengths.Length > 0;
 
     public override string ToString() =>
-        $"{Kind} words1-{WordNgramLength} chars[{string.Join(",", CharNgramLengths)}{(CharAllLengths ? ",all" : "")}] {Weighting}{(L2Normalize ? " L2" : " raw")}{(RawWordBlock ? " raw-words" : "")}{(MinDocumentCount > 1 ? $" df>={MinDocumentCount}" : "")}{(LexiconTokens ? " +lexicon" : "")}";
+        $"{Kind} words1-{WordNgramLength} chars[{string.Join(",", CharNgramLengths)}{(CharAllLengths ? ",all" : "")}] {Weighting}{(L2Normalize ? " L2" : " raw")}{(RawWordBlock ? " raw-words" : "")}{(MinDocumentCount > 1 ? $" df>={MinDocumentCount}" : "")}{(LexiconTokens ? " +lexicon" : "")}{(SplitCjk ? " cjk-split" : "")}";
 }

@@ -448,7 +448,13 @@ public sealed class ThemeModel
             }
         }
 
-        return terms.Where(kv => kv.Value.Sum > 0)
+        if (Manifest.Featurizer.SplitCjk)
+        {
+            MergeCjkRuns(normalized, terms);
+        }
+
+        // A bare number ("4" of "GPT-4") explains nothing to a reader.
+        return terms.Where(kv => kv.Value.Sum > 0 && kv.Key.Any(char.IsLetter))
             .OrderByDescending(kv => kv.Value.Sum)
             .Take(top)
             .Select(kv => new ThemeTermContribution(kv.Key, kv.Value.Sum, kv.Value.Word))
@@ -456,6 +462,50 @@ public sealed class ThemeModel
 
         void Add(string term, double value, bool word) =>
             terms[term] = terms.TryGetValue(term, out var old) ? (old.Sum + value, old.Word || word) : (value, word);
+    }
+
+    /// <summary>
+    /// With split CJK text every character is a token, so an explanation would list single characters ("禁", "止").
+    /// Character bigrams are shown as words ("禁止"), and a character's own contribution is shared among the bigrams
+    /// around it that pushed the post up too; a character with no such neighbour stays on its own.
+    /// </summary>
+    private static void MergeCjkRuns(string normalized, Dictionary<string, (double Sum, bool Word)> terms)
+    {
+        static bool IsCjkToken(string token) => token.Length == 1 && CjkScript.IsCjk(token[0]);
+        var tokens = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (int k = 0; k + 1 < tokens.Length; k++)
+        {
+            string bigram = $"{tokens[k]} {tokens[k + 1]}";
+            if (IsCjkToken(tokens[k]) && IsCjkToken(tokens[k + 1]) && terms.TryGetValue(bigram, out var b) && b.Sum > 0)
+            {
+                foreach (var token in (string[])[tokens[k], tokens[k + 1]])
+                {
+                    (neighbours.TryGetValue(token, out var list) ? list : neighbours[token] = []).Add(bigram);
+                }
+            }
+        }
+
+        foreach (var (token, bigrams) in neighbours)
+        {
+            if (terms.TryGetValue(token, out var own) && own.Sum > 0)
+            {
+                foreach (var bigram in bigrams)
+                {
+                    terms[bigram] = (terms[bigram].Sum + (own.Sum / bigrams.Count), true);
+                }
+
+                terms.Remove(token);
+            }
+        }
+
+        foreach (var bigram in terms.Keys.Where(t => t.Length == 3 && IsCjkToken(t[..1]) && t[1] == ' ' && IsCjkToken(t[2..])).ToList())
+        {
+            var value = terms[bigram];
+            terms.Remove(bigram);
+            string joined = bigram.Replace(" ", string.Empty, StringComparison.Ordinal);
+            terms[joined] = terms.TryGetValue(joined, out var old) ? (old.Sum + value.Sum, true) : value;
+        }
     }
 
     /// <summary>The words a char n-gram was cut from: "^ope" → words starting "ope", "pen " → words ending "pen", "n so" → "…n so…" word pairs.</summary>

@@ -7,6 +7,8 @@ namespace GenAITrends.Core.Classification;
 /// NFKC, lower case, URLs to <see cref="UrlToken"/>, @mentions to <see cref="MentionToken"/>,
 /// hashtags kept as <c>#tag</c> and also split into words (#OpenSourceAI → #opensourceai open source ai),
 /// HTML entities decoded, apostrophes inside words dropped, all other punctuation and symbols removed.
+/// With <c>splitCjk</c>, each Chinese character and Japanese kana is a token of its own: those scripts put no
+/// spaces between words, so word bigrams become the character bigrams CJK text search relies on.
 /// Pure and thread-safe.
 /// </summary>
 public static class ThemeTextNormalizer
@@ -17,7 +19,9 @@ public static class ThemeTextNormalizer
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) => Normalize(text, splitCjk: false);
+
+    public static string Normalize(string? text, bool splitCjk)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -86,7 +90,7 @@ public static class ThemeTextNormalizer
 
             if (IsWordChar(c))
             {
-                AppendWord(sb, s, ref i);
+                AppendWord(sb, s, ref i, splitCjk);
                 continue;
             }
 
@@ -96,19 +100,27 @@ public static class ThemeTextNormalizer
         return sb.ToString();
     }
 
-    private static void AppendWord(StringBuilder sb, ReadOnlySpan<char> s, ref int i)
+    private static void AppendWord(StringBuilder sb, ReadOnlySpan<char> s, ref int i, bool splitCjk)
     {
         if (sb.Length > 0)
         {
             sb.Append(' ');
         }
 
+        bool afterCjk = false;
         while (i < s.Length)
         {
             char c = s[i];
             if (IsWordChar(c))
             {
+                bool cjk = splitCjk && CjkScript.IsCjk(c);
+                if ((cjk || afterCjk) && sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+
                 sb.Append(char.ToLowerInvariant(c));
+                afterCjk = cjk;
                 i++;
             }
             else if (IsApostrophe(c) && i + 1 < s.Length && char.IsLetter(s[i + 1]) && char.IsLetter(s[i - 1]))

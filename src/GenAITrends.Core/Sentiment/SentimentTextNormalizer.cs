@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using GenAITrends.Core.Classification;
 
 namespace GenAITrends.Core.Sentiment;
 
@@ -37,6 +38,10 @@ public sealed record SentimentNormalizerOptions
 
     /// <summary>ALL-CAPS words (3+ letters) add the cue token ALLCAPS.</summary>
     public bool MarkAllCaps { get; init; } = true;
+
+    /// <summary>Each Chinese character and Japanese kana is a word of its own (those scripts put no spaces between words),
+    /// so word bigrams become character bigrams.</summary>
+    public bool SplitCjk { get; init; }
 
     public static SentimentNormalizerOptions Default { get; } = new();
 
@@ -205,10 +210,14 @@ public static class SentimentTextNormalizer
 
             if (char.IsLetterOrDigit(c))
             {
+                bool split = st.Options.SplitCjk;
                 int j = i + 1;
-                while (j < n && (char.IsLetterOrDigit(s[j]) || s[j] == '_' ||
-                                 (s[j] == '\'' && j + 1 < n && char.IsLetter(s[j + 1]))))
-                    j++;
+                if (!(split && CjkScript.IsCjk(c)))
+                {
+                    while (j < n && (char.IsLetterOrDigit(s[j]) || s[j] == '_' ||
+                                     (s[j] == '\'' && j + 1 < n && char.IsLetter(s[j + 1]))) && !(split && CjkScript.IsCjk(s[j])))
+                        j++;
+                }
                 EmitWord(s.AsSpan(i, j - i), ref st, allowAllCaps: true);
                 i = j;
                 continue;

@@ -17,8 +17,9 @@ public sealed partial class ThemeExplanationTests(ShippedModels models)
         for (int i = 0; i < ThemeCase.All.Count; i++)
         {
             var text = ThemeCase.All[i].Text;
-            var words = ThemeTextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            string prepared = ThemeFeaturizer.Prepare(text, models.Themes.Manifest.Featurizer);
+            var words = prepared.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            string joined = prepared.Replace(" ", string.Empty, StringComparison.Ordinal);
             foreach (var theme in predictions[i].Themes)
             {
                 var terms = models.Themes.Explain(text, theme, top: 5);
@@ -28,7 +29,8 @@ public sealed partial class ThemeExplanationTests(ShippedModels models)
                     Assert.False(string.IsNullOrWhiteSpace(term.Term));
                     Assert.Matches(ReadableTerm(), term.Term);
                     Assert.Contains(term.Term, c => char.IsLetter(c));
-                    Assert.All(term.Term.Split(' '), w => Assert.Contains(w, words));
+                    // A word n-gram of the post, or joined CJK characters ("禁止") found in it.
+                    Assert.True(term.Term.Split(' ').All(words.Contains) || (term.Term.Any(CjkScript.IsCjk) && joined.Contains(term.Term, StringComparison.Ordinal)), $"{term.Term} is not taken from: {text}");
                     Assert.True(term.Contribution > 0, $"{term.Term} contributes {term.Contribution}");
                 });
                 Assert.Equal(terms.OrderByDescending(t => t.Contribution).Select(t => t.Term), terms.Select(t => t.Term));
@@ -47,6 +49,16 @@ public sealed partial class ThemeExplanationTests(ShippedModels models)
     {
         var terms = models.Themes.Explain(text, theme, top: 5).Select(t => t.Term).ToList();
         Assert.Contains(expected, terms);
+    }
+
+    [Theory]
+    [InlineData("イタリア政府がChatGPTの使用を禁止した", ThemeIds.RegulationEthics, "禁止")]
+    [InlineData("サムスンの社員がChatGPTに機密のソースコードを入力し、情報漏洩が発生した", ThemeIds.Security, "機密")]
+    public void Japanese_explanations_join_characters_into_words(string text, string theme, string expected)
+    {
+        var terms = models.Themes.Explain(text, theme, top: 5).Select(t => t.Term).ToList();
+        Assert.Contains(expected, terms);
+        Assert.DoesNotContain(terms, t => t.Length == 3 && t[1] == ' ' && CjkScript.IsCjk(t[0]));
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using GenAITrends.Core.Classification;
+using GenAITrends.Core.Sentiment;
+
+namespace GenAITrends.Core.Tests.Classification;
+
+/// <summary>Japanese and Chinese put no spaces between words; with SplitCjk each character is a token, so bigrams are character bigrams.</summary>
+public sealed class CjkSplittingTests
+{
+    [Fact]
+    public void Theme_normaliser_splits_kanji_and_kana_and_keeps_latin_words_whole()
+    {
+        Assert.Equal("chatgpt の 規 制 が 必 要 <url>", ThemeTextNormalizer.Normalize("ChatGPTの規制が必要 https://t.co/x", splitCjk: true));
+        Assert.Equal("イ タ リ ア で 禁 止 gpt 4", ThemeTextNormalizer.Normalize("イタリアで禁止 GPT 4", splitCjk: true));
+        Assert.Equal("数 据 泄 露 samsung", ThemeTextNormalizer.Normalize("数据泄露，Samsung", splitCjk: true));
+    }
+
+    [Fact]
+    public void Without_the_option_a_cjk_run_is_one_word_and_other_scripts_never_split()
+    {
+        Assert.Equal("chatgptの規制が必要", ThemeTextNormalizer.Normalize("ChatGPTの規制が必要"));
+        Assert.Equal("챗gpt 규제 필요", ThemeTextNormalizer.Normalize("챗GPT 규제 필요", splitCjk: true));
+        Assert.Equal("open source llama", ThemeTextNormalizer.Normalize("Open source Llama", splitCjk: true));
+    }
+
+    [Fact]
+    public void Featuriser_prepares_text_as_its_options_say()
+    {
+        var split = new ThemeFeaturizerOptions { SplitCjk = true };
+        Assert.Equal("規 制", ThemeFeaturizer.Prepare("規制", split));
+        Assert.Equal("規制", ThemeFeaturizer.Prepare("規制", new ThemeFeaturizerOptions()));
+    }
+
+    [Fact]
+    public void Sentiment_normaliser_splits_cjk_when_asked()
+    {
+        var options = SentimentNormalizerOptions.Default with { SplitCjk = true };
+        Assert.Equal("chatgpt は 最 高 !", SentimentTextNormalizer.Normalize("ChatGPTは最高!", options).Text);
+        Assert.Equal("chatgptは最高 !", SentimentTextNormalizer.Normalize("ChatGPTは最高!").Text);
+    }
+}
