@@ -33,12 +33,15 @@ public sealed class ThemeModelTrainer
     public ThemeTrainerOptions Options => _options;
 
     /// <summary>k-fold CV grouped by de-duplication key (retweets of one text stay in one fold).</summary>
-    public OutOfFoldPredictions CrossValidate(IReadOnlyList<ThemeExample> examples)
+    public OutOfFoldPredictions CrossValidate(IReadOnlyList<ThemeExample> examples) => CrossValidate(examples, _options.Seed);
+
+    /// <summary>k-fold CV whose fold assignment is drawn with <paramref name="foldSeed"/>.</summary>
+    public OutOfFoldPredictions CrossValidate(IReadOnlyList<ThemeExample> examples, int foldSeed)
     {
         ArgumentNullException.ThrowIfNull(examples);
         int n = examples.Count;
         int k = _options.Folds;
-        var folds = examples.Select(e => FoldOf(ThemeTrainingSet.DedupeKey(e.Text), k, _options.Seed)).ToArray();
+        var folds = examples.Select(e => FoldOf(ThemeTrainingSet.DedupeKey(e.Text), k, foldSeed)).ToArray();
         var normalized = examples.Select(e => ThemeFeaturizer.Prepare(e.Text, _options.Featurizer)).ToArray();
         var scores = new float[n][];
         for (int f = 0; f < k; f++)
@@ -55,8 +58,7 @@ public sealed class ThemeModelTrainer
         }
 
         var calibrators = ThemeIds.All.Select((id, t) => FitPlatt(examples, scores, t, id).Parameters).ToList();
-        var probabilities = scores.Select(s => s.Select((v, t) => calibrators[t].Probability(v)).ToArray()).ToArray();
-        return new OutOfFoldPredictions(scores, probabilities, folds, calibrators);
+        return new OutOfFoldPredictions(scores, Calibrate(scores, calibrators), folds, calibrators);
     }
 
     /// <summary>Fits on all <paramref name="examples"/> and returns calibrated probabilities for other texts (e.g. a probe set of general tweets).</summary>
@@ -72,18 +74,30 @@ public sealed class ThemeModelTrainer
             .ToArray();
     }
 
-    /// <summary>Runs CV, tunes thresholds on the out-of-fold probabilities and trains the final model on all examples.</summary>
+    /// <summary>
+    /// Runs CV (<see cref="ThemeTrainerOptions.CvRepeats"/> times, each with its own fold assignment), tunes thresholds on
+    /// the out-of-fold probabilities and trains the final model on all examples. With repeats, one Platt calibrator per
+    /// theme is fitted on every repeat's out-of-fold scores, thresholds are tuned per repeat and each theme takes the
+    /// median: which posts share a fold moved a threshold by up to 0.1 from one fold seed to the next.
+    /// </summary>
     public ThemeModel Train(IReadOnlyList<ThemeExample> examples, out OutOfFoldPredictions outOfFold, out IReadOnlyList<ThemeThreshold> tuned)
     {
-        var oof = CrossValidate(examples);
-        var thresholds = ThemeThresholdTuner.Tune(examples, oof.Probabilities, _options.Thresholds);
+        ArgumentNullException.ThrowIfNull(examples);
+        var runs = Enumerable.Range(0, Math.Max(1, _options.CvRepeats)).Select(r => CrossValidate(examples, _options.Seed + r)).ToList();
+        var pooledExamples = runs.SelectMany(_ => examples).ToList();
+        var pooledScores = runs.SelectMany(r => r.Scores).ToArray();
+        var calibrators = runs.Count == 1
+            ? runs[0].Calibrators
+            : ThemeIds.All.Select((id, t) => FitPlatt(pooledExamples, pooledScores, t, id).Parameters).ToList();
+        var perRun = runs.Select(r => ThemeThresholdTuner.Tune(examples, Calibrate(r.Scores, calibrators), _options.Thresholds)).ToList();
+        var thresholds = ThemeThresholdTuner.MedianPerTheme(perRun);
+        var oof = new OutOfFoldPredictions(runs[0].Scores, Calibrate(runs[0].Scores, calibrators), runs[0].Folds, calibrators);
         outOfFold = oof;
         tuned = thresholds;
         var normalized = examples.Select(e => ThemeFeaturizer.Prepare(e.Text, _options.Featurizer)).ToList();
         var fitted = FitHeads(examples, normalized);
 
         // Assemble featuriser → (head → Platt → copy) × 5 into one chain that ML.NET can save and load.
-        var oofScores = oof.Scores;
         var chain = new List<ITransformer> { fitted.Featurizer };
         IDataView view = fitted.Featurizer.Transform(ThemeFeaturizer.ToDataView(_ml, normalized.Take(64).ToList()));
         for (int t = 0; t < ThemeIds.All.Count; t++)
@@ -91,7 +105,7 @@ public sealed class ThemeModelTrainer
             string id = ThemeIds.All[t];
             var head = fitted.Heads[t].Transformer;
             view = head.Transform(view);
-            var (platt, _) = FitPlatt(examples, oofScores, t, id);
+            var (platt, _) = FitPlatt(pooledExamples, pooledScores, t, id);
             view = platt.Transform(view);
             var copy = _ml.Transforms.CopyColumns(ThemeModel.ScoreColumn(id), "Score")
                 .Append(_ml.Transforms.CopyColumns(ThemeModel.ProbabilityColumn(id), "Probability"))
@@ -129,6 +143,9 @@ public sealed class ThemeModelTrainer
         return new ThemeModel(_ml, new TransformerChain<ITransformer>([.. chain]), ThemeFeaturizer.ToDataView(_ml, ["x"]).Schema, manifest, idf)
             .RecordSelfCheck();
     }
+
+    private static float[][] Calibrate(float[][] scores, IReadOnlyList<PlattParameters> calibrators) =>
+        scores.Select(s => s.Select((v, t) => calibrators[t].Probability(v)).ToArray()).ToArray();
 
     private sealed record FittedHead(ISingleFeaturePredictionTransformer<object> Transformer, float[] Weights, float Bias);
 

@@ -91,6 +91,23 @@ public static class ThemeThresholdTuner
             .ToList();
     }
 
+    /// <summary>
+    /// Per theme, the run whose threshold is the median of the runs' thresholds (the upper median for an even count),
+    /// so the result is always a threshold some run tuned, with that run's F1 and counts.
+    /// </summary>
+    public static IReadOnlyList<ThemeThreshold> MedianPerTheme(IReadOnlyList<IReadOnlyList<ThemeThreshold>> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0)
+        {
+            throw new ArgumentException("No tuning runs.", nameof(runs));
+        }
+
+        return Enumerable.Range(0, runs[0].Count)
+            .Select(t => runs.Select(run => run[t]).OrderBy(x => x.Threshold).ElementAt(runs.Count / 2))
+            .ToList();
+    }
+
     private static int CountAny(int[] themeless, float[][] probabilities, double[][] candidates, int[] chosen)
     {
         int count = 0;

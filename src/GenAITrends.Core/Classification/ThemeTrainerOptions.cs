@@ -39,6 +39,9 @@ public sealed record ThemeTrainerOptions
 
     public int Folds { get; init; } = 5;
 
+    /// <summary>How many times the CV runs, each with another fold assignment; thresholds are the per-theme median (odd counts pick a run's own value).</summary>
+    public int CvRepeats { get; init; } = 1;
+
     public int Seed { get; init; } = 17;
 
     public CalibrationSet Calibration { get; init; } = CalibrationSet.RealPosts;
@@ -46,7 +49,7 @@ public sealed record ThemeTrainerOptions
     public ThresholdPolicy Thresholds { get; init; } = new();
 
     public override string ToString() =>
-        $"{Featurizer} | {Head} L2={L2:g3} L1={L1:g3} | w(real={Weights.RealPost:g3}, team={Weights.TeamWritten:g3}, bg={Weights.Background:g3}) pos×{PositiveWeight:g3}";
+        $"{Featurizer} | {Head} L2={L2:g3} L1={L1:g3} | w(real={Weights.RealPost:g3}, team={Weights.TeamWritten:g3}, bg={Weights.Background:g3}) pos×{PositiveWeight:g3}{(CvRepeats > 1 ? $" | CV {Folds}-fold ×{CvRepeats}" : "")}";
 }
 
 /// <summary>

@@ -67,4 +67,20 @@ public sealed class ThemeThresholdTunerTests
 
     /// <summary>A probability for security, 0.01 for every other theme.</summary>
     private static float[] Scores(float security) => [.. ThemeIds.All.Select(id => id == Security ? security : 0.01f)];
+    /// <summary>Repeated CV: each theme takes the run with the median threshold, that run's own F1 and counts included.</summary>
+    [Fact]
+    public void Repeated_runs_give_each_theme_its_median_run()
+    {
+        static ThemeThreshold T(string id, double threshold, double f1) => new(id, threshold, f1, (int)(threshold * 10), 100);
+        IReadOnlyList<ThemeThreshold> Run(double a, double b) => [T("a", a, a / 2), T("b", b, b / 2)];
+
+        var median = ThemeThresholdTuner.MedianPerTheme([Run(0.60, 0.70), Run(0.69, 0.61), Run(0.62, 0.65)]);
+        Assert.Equal([0.62, 0.65], median.Select(t => t.Threshold));
+        Assert.Equal([0.31, 0.325], median.Select(t => t.WeightedF1));
+        Assert.Equal([6, 6], median.Select(t => t.ThemelessAbove));
+
+        // Even counts take the upper median, so the threshold is still one a run chose.
+        Assert.Equal([0.69, 0.70], ThemeThresholdTuner.MedianPerTheme([Run(0.60, 0.70), Run(0.69, 0.61)]).Select(t => t.Threshold));
+        Assert.Throws<ArgumentException>(() => ThemeThresholdTuner.MedianPerTheme([]));
+    }
 }
