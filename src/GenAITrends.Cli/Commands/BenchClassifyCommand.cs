@@ -22,6 +22,13 @@ public sealed class BenchClassifyCommand : AsyncCommand<BenchClassifyCommand.Set
 
         [CommandOption("--runs <R>")]
         public int Runs { get; init; } = 3;
+
+        [CommandOption("--in <FILE>")]
+        [Description("Classify the posts of this CSV export (its text column), repeated up to --posts, instead of generated posts")]
+        public string? In { get; init; }
+
+        public override ValidationResult Validate() =>
+            In is not null && !File.Exists(In) ? ValidationResult.Error($"File not found: {In}") : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
@@ -33,7 +40,12 @@ public sealed class BenchClassifyCommand : AsyncCommand<BenchClassifyCommand.Set
             AnsiConsole.MarkupLine("[red]No model files in data/models.[/]");
             return 1;
         }
-        var texts = GeneratedTexts(settings.Posts);
+        var texts = settings.In is null ? GeneratedTexts(settings.Posts) : Repeated(RealPostLabels.ReadExportTexts(settings.In), settings.Posts);
+        if (texts.Count == 0)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(settings.In!)} holds no posts.[/]");
+            return 1;
+        }
 
         var loads = new List<double>();
         ModelAnnotator? annotator = null;
@@ -64,7 +76,8 @@ public sealed class BenchClassifyCommand : AsyncCommand<BenchClassifyCommand.Set
             sentimentRates.Add(texts.Count / sw.Elapsed.TotalSeconds);
         }
 
-        AnsiConsole.MarkupLine($"[bold]bench classify[/]: {texts.Count:N0} generated posts in blocks of 4,096, medians of {settings.Runs} runs; {Markup.Escape(BenchRunner.Machine())}; load average {Markup.Escape(LoadAverage())}");
+        string source = settings.In is null ? "generated posts" : $"posts of {Path.GetFileName(settings.In)}";
+        AnsiConsole.MarkupLine($"[bold]bench classify[/]: {texts.Count:N0} {Markup.Escape(source)} in blocks of 4,096, medians of {settings.Runs} runs; {Markup.Escape(BenchRunner.Machine())}; load average {Markup.Escape(LoadAverage())}");
         var t = new Table().AddColumns("measure", "median", "target");
         t.AddRow("five themes + sentiment (ModelAnnotator, as in the import)", $"{BenchRunner.Median(rates):N0} posts/s", "≥ 60,000 posts/s");
         t.AddRow("five themes alone", $"{BenchRunner.Median(themeRates):N0} posts/s", "");
@@ -73,6 +86,9 @@ public sealed class BenchClassifyCommand : AsyncCommand<BenchClassifyCommand.Set
         AnsiConsole.Write(t);
         return 0;
     }
+
+    private static List<string> Repeated(IReadOnlyList<string> texts, int count) =>
+        texts.Count == 0 ? [] : Enumerable.Range(0, count).Select(i => texts[i % texts.Count]).ToList();
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -27,13 +27,8 @@ public static class RealPostLabels
         {
             var path = Path.Combine(postsDirectory, file);
             if (!File.Exists(path)) throw new FileNotFoundException($"Labelled posts refer to {file}, not found in {postsDirectory}.", path);
-            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
-            var column = TextColumns.First(c => reader.Header.ColNames.Contains(c));
-            var index = reader.Header.IndexOf(column);
-            foreach (var row in reader)
+            foreach (var text in ReadExportTexts(path))
             {
-                if (index >= row.ColCount) continue;
-                var text = row[index].ToString();
                 texts.TryAdd(KeyOf(text), text);
             }
         }
@@ -42,6 +37,25 @@ public static class RealPostLabels
             if (texts.TryGetValue(l["key"], out var text))
                 result.Add(new LabelledPost(l["key"], text, l.GetValueOrDefault("themes") ?? "", l.GetValueOrDefault("sentiment") ?? ""));
         return result;
+    }
+
+    /// <summary>The post texts of an export file, in file order (its <c>text</c>, <c>Text</c> or <c>Post text</c> column).</summary>
+    public static IReadOnlyList<string> ReadExportTexts(string path)
+    {
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        var column = TextColumns.FirstOrDefault(c => reader.Header.ColNames.Contains(c))
+            ?? throw new InvalidDataException($"{path} has no text column ({string.Join(", ", TextColumns)}).");
+        var index = reader.Header.IndexOf(column);
+        var texts = new List<string>();
+        foreach (var row in reader)
+        {
+            if (index < row.ColCount)
+            {
+                texts.Add(row[index].ToString());
+            }
+        }
+
+        return texts;
     }
 
     /// <summary>Writes <c>id,text,themes,sentiment</c> (the shape <c>evaluate</c> and the trainer read) to a scratch file.</summary>
