@@ -64,9 +64,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             WordNgramLength = 2,
             CharNgramLengths = [4],
             Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            SplitCjk = true,
         },
         L2 = 1e-5f,
         Weights = new ThemeSourceWeights(RealPost: 4f, TeamWritten: 0.5f, Background: 0.25f),
+        CvRepeats = 5,
         Thresholds = new ThresholdPolicy { MaxThemeFpRate = 0.02, MaxBackgroundFpRate = 0.002, MinThreshold = 0.6, MaxThreshold = 0.7 },
     };
 
@@ -76,7 +78,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     public static readonly SentimentTrainerOptions SentimentOptions = new()
     {
         // _NEG token marking measured as harmful (docs/model-card.md); negation still flips the lexicon hit counts.
-        Normalizer = SentimentNormalizerOptions.Default with { MarkNegation = false },
+        Normalizer = SentimentNormalizerOptions.Default with { MarkNegation = false, SplitCjk = true },
         Algorithm = SentimentAlgorithm.SdcaMaximumEntropy,
         WordNgramLength = 2,
         WordHashBits = 20,
@@ -105,10 +107,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         set.Add(real.Select(p => new ThemeExample(p.Text, ThemeIds.ParseList(p.Themes), ThemeExampleSource.RealPost, 1f, p.Key)).ToList(), ThemeOptions.Weights);
         var semeval = Directory.GetFiles(Path.Combine(shared, "train_sentiment"), "semeval_twitter-201*train-A.txt").Order().ToArray();
         set.Add(ThemeTrainingSet.ReadBackgroundTweets(semeval, BackgroundTweets), ThemeOptions.Weights);
-        var devLabels = Path.Combine(data, "real_posts_dev_labels.csv");
-        var removed = File.Exists(devLabels)
-            ? set.RemoveOverlap(RealPostLabels.Load(devLabels, Path.Combine(shared, "posts")).Select(p => p.Text))
-            : 0;
+        var removed = set.RemoveOverlap(DevelopmentPosts(data, shared).Select(p => p.Text));
         var duplicates = set.RemoveDuplicates();
         AnsiConsole.WriteLine($"training set: {set.Describe()}; removed {duplicates} duplicates and {removed} texts of the development set");
 
@@ -130,6 +129,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         return 0;
     }
 
+    /// <summary>The labelled development posts (<c>real_posts_dev_labels*.csv</c>: English, non-English), kept out of every training set.</summary>
+    private static IEnumerable<RealPostLabels.LabelledPost> DevelopmentPosts(string data, string shared) =>
+        Directory.GetFiles(data, "real_posts_dev_labels*.csv").Order()
+            .SelectMany(file => RealPostLabels.Load(file, Path.Combine(shared, "posts")));
+
     /// <summary>Copies of each labelled real GenAI post in the sentiment training set: 47k SemEval tweets from 2013–2016 say little about
     /// how people write about GenAI (announcements, hype, paper summaries); measured in docs/model-card.md.</summary>
     public const int RealPostCopies = 3;
@@ -138,8 +142,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     {
         var data = RepositoryPaths.Resolve("data/training");
         var posts = Path.Combine(shared, "posts");
-        var dev = RealPostLabels.Load(Path.Combine(data, "real_posts_dev_labels.csv"), posts)
-            .Select(p => ThemeTrainingSet.DedupeKey(p.Text)).ToHashSet(StringComparer.Ordinal);
+        var dev = DevelopmentPosts(data, shared).Select(p => ThemeTrainingSet.DedupeKey(p.Text)).ToHashSet(StringComparer.Ordinal);
         return RealPostLabels.Load(Path.Combine(data, "real_posts_train_labels.csv"), posts)
             .Where(p => p.Sentiment.Length > 0 && !dev.Contains(ThemeTrainingSet.DedupeKey(p.Text)))
             .DistinctBy(p => ThemeTrainingSet.DedupeKey(p.Text))
