@@ -209,6 +209,16 @@ public sealed class DashboardApiTests(SeededDashboardApp fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("/themes/cloud?range=all&lang=es")]
+    [InlineData("/influencers?range=all&lang=es")]
+    public async Task Leaderboards_say_when_the_language_filter_does_not_apply_to_them(string url)
+    {
+        const string Note = "The language filter does not apply to leaderboards";
+        Assert.Contains(Note, await _analyst.GetStringAsync(url));
+        Assert.DoesNotContain(Note, await _analyst.GetStringAsync(url.Replace("&lang=es", string.Empty, StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("/api/trends/share", "Manager", HttpStatusCode.OK)]
     [InlineData("/api/spikes", "Manager", HttpStatusCode.OK)]
     [InlineData("/api/influencers", "Manager", HttpStatusCode.OK)]
