@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenAITrends.Core.Classification;
 using GenAITrends.Core.Ingestion;
 using GenAITrends.Core.Posts;
 using Microsoft.EntityFrameworkCore;
@@ -107,7 +108,7 @@ public sealed class RisingTerms(TrendsDbContext db)
         return df;
     }
 
-    /// <summary>Words of 3+ letters (no stop words, numbers, links or mentions) and hashtags (with '#').</summary>
+    /// <summary>Words of 3+ letters (no stop words, numbers, links or mentions), CJK character bigrams and hashtags (with '#').</summary>
     public static IEnumerable<string> Tokens(string normalised)
     {
         var sb = new StringBuilder();
@@ -131,7 +132,12 @@ public sealed class RisingTerms(TrendsDbContext db)
                 if (sb.Length == 0) continue;
                 var word = sb.ToString();
                 if (marker == '#') { if (!IsNumber(word)) yield return "#" + word; }
-                else if (marker == '\0' && word.Length >= 3 && !IsNumber(word) && !StopWords.Contains(word)) yield return word;
+                else if (marker == '\0')
+                {
+                    // Chinese and Japanese put no spaces between words: their stretches count as character bigrams.
+                    foreach (var term in CjkScript.ContainsCjk(word) ? CjkScript.Terms(word) : [word])
+                        if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !StopWords.Contains(term))) yield return term;
+                }
                 continue;
             }
             i++;

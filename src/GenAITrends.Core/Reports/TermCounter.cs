@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenAITrends.Core.Classification;
 
 namespace GenAITrends.Core.Reports;
 
@@ -76,7 +77,13 @@ public static class TermCounter
             {
                 var w = sb.ToString();
                 sb.Clear();
-                if (Keep(w, span, i)) yield return w;
+                if (w[0] is not ('#' or '@') && CjkScript.ContainsCjk(w))
+                {
+                    // Chinese and Japanese put no spaces between words: their stretches count as character bigrams.
+                    foreach (var term in CjkScript.Terms(w))
+                        if (CjkScript.ContainsCjk(term) || Keep(term, span, i)) yield return term;
+                }
+                else if (Keep(w, span, i)) yield return w;
             }
         }
     }

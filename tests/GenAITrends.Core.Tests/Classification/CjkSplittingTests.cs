@@ -1,4 +1,7 @@
+using GenAITrends.Core.Analytics;
 using GenAITrends.Core.Classification;
+using GenAITrends.Core.Ingestion;
+using GenAITrends.Core.Reports;
 using GenAITrends.Core.Sentiment;
 
 namespace GenAITrends.Core.Tests.Classification;
@@ -36,5 +39,28 @@ public sealed class CjkSplittingTests
         var options = SentimentNormalizerOptions.Default with { SplitCjk = true };
         Assert.Equal("chatgpt は 最 高 !", SentimentTextNormalizer.Normalize("ChatGPTは最高!", options).Text);
         Assert.Equal("chatgptは最高 !", SentimentTextNormalizer.Normalize("ChatGPTは最高!").Text);
+    }
+    [Fact]
+    public void Cjk_stretches_become_bigrams_without_pure_hiragana_pairs()
+    {
+        Assert.Equal(["イタ", "タリ", "リア", "アが", "chatgpt", "を禁", "禁止"], CjkScript.Terms("イタリアがchatgptを禁止"));
+        Assert.Equal(["ai"], CjkScript.Terms("ai"));
+        Assert.Empty(CjkScript.Terms("しました"));
+    }
+
+    [Fact]
+    public void Rising_terms_and_report_terms_count_cjk_bigrams()
+    {
+        const string Post = "イタリアがChatGPTを禁止、個人情報の保護を理由に #AI規制";
+        var rising = RisingTerms.Tokens(TextNormalizer.ForMatching(Post)).ToList();
+        Assert.Contains("禁止", rising);
+        Assert.Contains("情報", rising);
+        Assert.Contains("chatgpt", rising);
+        Assert.Contains("#ai規制", rising);
+        Assert.DoesNotContain(rising, t => t.Length > 2 && t.Any(CjkScript.IsCjk) && t[0] != '#');
+
+        var report = TermCounter.Tokens(Post).ToList();
+        Assert.Contains("禁止", report);
+        Assert.Contains("chatgpt", report);
     }
 }
