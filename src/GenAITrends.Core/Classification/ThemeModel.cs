@@ -450,7 +450,7 @@ public sealed class ThemeModel
 
         if (Manifest.Featurizer.SplitCjk)
         {
-            MergeCjkRuns(normalized, terms);
+            JoinCjkBigrams(normalized, terms);
         }
 
         // A bare number ("4" of "GPT-4") explains nothing to a reader.
@@ -469,7 +469,7 @@ public sealed class ThemeModel
     /// Character bigrams are shown as words ("禁止"), and a character's own contribution is shared among the bigrams
     /// around it that pushed the post up too; a character with no such neighbour stays on its own.
     /// </summary>
-    private static void MergeCjkRuns(string normalized, Dictionary<string, (double Sum, bool Word)> terms)
+    private static void JoinCjkBigrams(string normalized, Dictionary<string, (double Sum, bool Word)> terms)
     {
         static bool IsCjkToken(string token) => token.Length == 1 && CjkScript.IsCjk(token[0]);
         var tokens = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
