@@ -316,13 +316,25 @@ public static class SnapshotPdfRenderer
         SmallHeader(w, g, rx, ry + 14, half, "Term", "Posts", detail.TermsComparedWithPrevious ? "Before" : "× others");
         ry += 18;
         if (detail.RisingTerms.Count == 0) { g.DrawString("No term stands out in this period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(rx, ry + 10)); ry += 14; }
-        foreach (var term in detail.RisingTerms.Take(6))
+
+        // A term the report font cannot draw (Chinese, Japanese) would be a row of boxes: list the others, count those.
+        var drawable = detail.RisingTerms.Where(t => SafeText.Clean(t.Term, 40).Replaced == 0).ToList();
+        int undrawable = detail.RisingTerms.Take(6).Count(t => SafeText.Clean(t.Term, 40).Replaced > 0);
+        foreach (var term in drawable.Take(6))
         {
             g.DrawString(Fit(g, SafeText.Clean(term.Term, 40).Text, w.Font(8.5), half - 110), w.Font(8.5), new XSolidBrush(Ink), new XPoint(rx, ry + 10));
             DrawRight(g, term.Posts.ToString("N0", C), w.Font(8.5), Ink, rx + half - 62, ry + 10);
             DrawRight(g, detail.TermsComparedWithPrevious ? term.PreviousPosts.ToString("N0", C) : "×" + term.Growth.ToString("0.0", C), w.Font(8.5), Muted, rx + half, ry + 10);
             ry += 14;
         }
+
+        if (undrawable > 0)
+        {
+            var note = $"+ {undrawable} in a script this font cannot show: see the dashboard";
+            g.DrawString(Fit(g, note, w.Font(7.5), half), w.Font(7.5), new XSolidBrush(Muted), new XPoint(rx, ry + 10));
+            ry += 12;
+        }
+
         y = Math.Max(ty, ry) + 16;
 
         // Representative posts: as many lines as the rest of the page allows, shared between three.

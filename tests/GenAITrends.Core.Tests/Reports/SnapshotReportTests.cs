@@ -142,6 +142,32 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
         Assert.Equal(4 + 5, doc.NumberOfPages);
     }
 
+    [Fact]
+    public async Task Terms_the_report_font_cannot_show_are_counted_not_drawn_as_boxes()
+    {
+        var dir = Path.Combine(corpus.Directory, "cjk-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(dir);
+        var cs = DatabaseLocation.Resolve(null, Path.Combine(dir, "c.db"));
+        await DatabaseInitializer.MigrateAsync(cs);
+        var texts = new[]
+        {
+            "Llama 2 をローカルで量子化して動かした", "量子化したLlamaがローカルで速い", "ローカルLLMの量子化、Llama 3 で再挑戦",
+            "今日は散歩して公園でお弁当", "週末は家族と映画を見た", "新しいカフェでコーヒーを飲んだ",
+        };
+        var csv = new StringBuilder("post_id,created_at,author_handle,author_name,author_followers,lang,text,likes,reposts,replies,quotes,bookmarks,impressions,is_retweet,retweeted_author,url\n");
+        for (var i = 0; i < texts.Length; i++)
+            csv.Append(CultureInfo.InvariantCulture, $"{2000 + i},2024-03-0{i + 1}T10:00:00Z,jp_{i},Name {i},10,ja,{texts[i]},{10 + i},1,1,0,0,,false,,\n");
+        var file = Path.Combine(dir, "ja.csv");
+        await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(false));
+        var result = await new PostImporter(cs, new GenAITrends.Core.Classification.KeywordAnnotator(), NullLogger<PostImporter>.Instance).ImportAsync(new ImportRequest(file));
+        Assert.True(result.Succeeded, result.Error);
+
+        var (data, pdf) = await SnapshotReport.CreateAsync(new RollupSnapshotDataSource(cs, new FixedClock(Now)), new SnapshotRequest());
+        var terms = data.Details.Single(d => d.Theme == Theme.OpenSourceLlmOs).RisingTerms.Select(t => t.Term).ToList();
+        Assert.Contains("量子", terms); // counted as a character bigram, not as the whole clause
+        Assert.Contains(Squash("in a script this font cannot show"), Squash(AllText(pdf)));
+    }
+
     [Theory]
     [InlineData("plain text", "plain text", 0)]
     [InlineData("emoji 🤖 here", "emoji □ here", 1)]
