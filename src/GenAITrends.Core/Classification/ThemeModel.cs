@@ -466,19 +466,23 @@ public sealed class ThemeModel
 
     /// <summary>
     /// With split CJK text every character is a token, so an explanation would list single characters ("禁", "止").
-    /// Character bigrams are shown as words ("禁止"), and a character's own contribution is shared among the bigrams
-    /// around it that pushed the post up too; a character with no such neighbour stays on its own.
+    /// Bigrams of two kanji or katakana that pushed the post up are the units: a character's own contribution is
+    /// shared among those around it, and a chain of overlapping ones is shown as one word: 著作 + 作権 + 権法 →
+    /// 著作権法 ("copyright law"), at most <see cref="MaxJoinedCjk"/> characters. Terms holding a lone hiragana
+    /// (particles and endings such as を, が, し) are grammar, not reasons, and are not shown.
     /// </summary>
     private static void JoinCjkBigrams(string normalized, Dictionary<string, (double Sum, bool Word)> terms)
     {
-        static bool IsCjkToken(string token) => token.Length == 1 && CjkScript.IsCjk(token[0]);
+        static bool IsContentChar(string token) => token.Length == 1 && CjkScript.IsCjk(token[0]) && !CjkScript.IsHiragana(token[0]);
         var tokens = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var pushes = new bool[tokens.Length];
         var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (int k = 0; k + 1 < tokens.Length; k++)
         {
             string bigram = $"{tokens[k]} {tokens[k + 1]}";
-            if (IsCjkToken(tokens[k]) && IsCjkToken(tokens[k + 1]) && terms.TryGetValue(bigram, out var b) && b.Sum > 0)
+            if (IsContentChar(tokens[k]) && IsContentChar(tokens[k + 1]) && terms.TryGetValue(bigram, out var b) && b.Sum > 0)
             {
+                pushes[k] = true;
                 foreach (var token in (string[])[tokens[k], tokens[k + 1]])
                 {
                     (neighbours.TryGetValue(token, out var list) ? list : neighbours[token] = []).Add(bigram);
@@ -499,14 +503,50 @@ public sealed class ThemeModel
             }
         }
 
-        foreach (var bigram in terms.Keys.Where(t => t.Length == 3 && IsCjkToken(t[..1]) && t[1] == ' ' && IsCjkToken(t[2..])).ToList())
+        // Chains of overlapping pushing bigrams → one joined term; each bigram's sum goes to the first chain holding it.
+        var joined = new Dictionary<string, double>(StringComparer.Ordinal);
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0; k < tokens.Length;)
         {
-            var value = terms[bigram];
-            terms.Remove(bigram);
-            string joined = bigram.Replace(" ", string.Empty, StringComparison.Ordinal);
-            terms[joined] = terms.TryGetValue(joined, out var old) ? (old.Sum + value.Sum, true) : value;
+            if (!pushes[k])
+            {
+                k++;
+                continue;
+            }
+
+            int end = k;
+            while (end + 1 < tokens.Length && pushes[end + 1] && end + 2 - k < MaxJoinedCjk)
+            {
+                end++;
+            }
+
+            double sum = 0;
+            for (int j = k; j <= end; j++)
+            {
+                string bigram = $"{tokens[j]} {tokens[j + 1]}";
+                if (claimed.Add(bigram))
+                {
+                    sum += terms[bigram].Sum;
+                }
+            }
+
+            string word = string.Concat(tokens[k..(end + 2)]);
+            joined[word] = joined.GetValueOrDefault(word) + sum;
+            k = end + 1;
+        }
+
+        foreach (var term in terms.Keys.Where(t => claimed.Contains(t) || t.Split(' ').Any(p => p.Length == 1 && CjkScript.IsHiragana(p[0]))).ToList())
+        {
+            terms.Remove(term);
+        }
+
+        foreach (var (word, sum) in joined)
+        {
+            terms[word] = terms.TryGetValue(word, out var old) ? (old.Sum + sum, true) : (sum, true);
         }
     }
+
+    private const int MaxJoinedCjk = 6;
 
     /// <summary>The words a char n-gram was cut from: "^ope" → words starting "ope", "pen " → words ending "pen", "n so" → "…n so…" word pairs.</summary>
     private static List<string> OwnersOf(string gram, string[] words)

@@ -53,12 +53,14 @@ public sealed partial class ThemeExplanationTests(ShippedModels models)
 
     [Theory]
     [InlineData("イタリア政府がChatGPTの使用を禁止した", ThemeIds.RegulationEthics, "禁止")]
-    [InlineData("サムスンの社員がChatGPTに機密のソースコードを入力し、情報漏洩が発生した", ThemeIds.Security, "機密")]
+    [InlineData("サムスンの社員がChatGPTに機密のソースコードを入力し、情報漏洩が発生した", ThemeIds.Security, "情報漏洩")]
+    [InlineData("イタリアがChatGPTを禁止、個人情報保護の観点から", ThemeIds.RegulationEthics, "個人情報保護")]
     public void Japanese_explanations_join_characters_into_words(string text, string theme, string expected)
     {
         var terms = models.Themes.Explain(text, theme, top: 5).Select(t => t.Term).ToList();
         Assert.Contains(expected, terms);
         Assert.DoesNotContain(terms, t => t.Length == 3 && t[1] == ' ' && CjkScript.IsCjk(t[0]));
+        Assert.DoesNotContain(terms, t => CjkScript.IsHiragana(t[0]) || CjkScript.IsHiragana(t[^1])); // no particles at the ends
     }
 
     [Fact]
