@@ -546,7 +546,7 @@ public sealed class ThemeModel
         }
     }
 
-    private const int MaxJoinedCjk = 6;
+    private const int MaxJoinedCjk = 8;
 
     /// <summary>The words a char n-gram was cut from: "^ope" → words starting "ope", "pen " → words ending "pen", "n so" → "…n so…" word pairs.</summary>
     private static List<string> OwnersOf(string gram, string[] words)
