@@ -32,10 +32,11 @@ public sealed class PostDraft
     public SentimentLabel? Sentiment { get; set; }
     public float? SentimentScore { get; set; }
 
-    // UTF-8 copies of the two long texts, made by the parsing stage (which has time to spare) so that the SQLite
-    // writer, the import's bottleneck, binds bytes instead of converting strings; null = bind the strings.
+    // UTF-8 copies of the text and of its search form (Storage.SearchText), made by the parsing stage (which has time
+    // to spare) so that the SQLite writer, the import's bottleneck, binds bytes instead of converting strings; null =
+    // the writer converts the strings itself.
     internal byte[]? TextUtf8 { get; set; }
-    internal byte[]? MatchTextUtf8 { get; set; }
+    internal byte[]? SearchTextUtf8 { get; set; }
 
     public long Engagement => Likes + Reposts + Replies + Quotes;
 }

@@ -227,7 +227,7 @@ public sealed class PostImporter(string connectionString, IPostAnnotator annotat
             foreach (var d in drafts)
             {
                 d.TextUtf8 = System.Text.Encoding.UTF8.GetBytes(d.Text);
-                d.MatchTextUtf8 = System.Text.Encoding.UTF8.GetBytes(d.MatchText);
+                d.SearchTextUtf8 = System.Text.Encoding.UTF8.GetBytes(SearchText.ForIndex(d.MatchText));
             }
             // The CSV reader closes the stream when its enumeration ends: then the whole file has been read.
             queue.Add(new Block(drafts, rejected, stream.CanSeek ? stream.Position : facts.SizeBytes), ct);

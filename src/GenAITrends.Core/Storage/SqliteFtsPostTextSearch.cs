@@ -8,7 +8,8 @@ namespace GenAITrends.Core.Storage;
 /// <summary>
 /// FTS5 search: the user's text is normalised like the indexed text (NFKC, lower case) and turned into
 /// quoted tokens, so no FTS5 syntax (NEAR, column filters, parentheses) ever reaches the engine from user
-/// input. A word ending in '*' is a prefix search (at least two characters before it).
+/// input. A word ending in '*' is a prefix search (at least two characters before it). Chinese and Japanese words are
+/// searched as the phrase of their characters (<see cref="SearchText"/>).
 /// </summary>
 public sealed class SqliteFtsPostTextSearch : IPostTextSearch
 {
@@ -40,8 +41,9 @@ public sealed class SqliteFtsPostTextSearch : IPostTextSearch
         var token = new StringBuilder();
         void Flush(bool prefix)
         {
+            // A word in Chinese or Japanese becomes the phrase of its characters, as they are indexed (SearchText).
             if (token.Length > 0 && parts.Count < MaxTokens)
-                parts.Add("\"" + token + "\"" + (prefix && token.Length >= 2 ? "*" : ""));
+                parts.Add("\"" + SearchText.ForIndex(token.ToString()) + "\"" + (prefix && token.Length >= 2 ? "*" : ""));
             token.Clear();
         }
         foreach (var c in text)

@@ -223,7 +223,7 @@ public sealed class SqlitePostWriter : IDisposable
             Span<byte> themes = stackalloc byte[d.Themes.Length];
             _insertThemes.Insert(postId, d.Themes, themes);
             _insertFts.Bind(1, postId);
-            if (d.MatchTextUtf8 is { } match) _insertFts.BindUtf8(2, match); else _insertFts.Bind(2, d.MatchText);
+            if (d.SearchTextUtf8 is { } search) _insertFts.BindUtf8(2, search); else _insertFts.Bind(2, SearchText.ForIndex(d.MatchText));
             _insertFts.Execute();
             _rollups.Add(day, d.Lang, authorId, themes, 1, d.Engagement, d.SentimentScore, perAuthor: _bulkAfterPostId is null);
             return WriteOutcome.Imported;
