@@ -86,9 +86,8 @@ public sealed class ThemeModelTrainer
         var runs = Enumerable.Range(0, Math.Max(1, _options.CvRepeats)).Select(r => CrossValidate(examples, _options.Seed + r)).ToList();
         var pooledExamples = runs.SelectMany(_ => examples).ToList();
         var pooledScores = runs.SelectMany(r => r.Scores).ToArray();
-        var calibrators = runs.Count == 1
-            ? runs[0].Calibrators
-            : ThemeIds.All.Select((id, t) => FitPlatt(pooledExamples, pooledScores, t, id).Parameters).ToList();
+        var platts = ThemeIds.All.Select((id, t) => FitPlatt(pooledExamples, pooledScores, t, id)).ToList();
+        var calibrators = platts.Select(p => p.Parameters).ToList();
         var perRun = runs.Select(r => ThemeThresholdTuner.Tune(examples, Calibrate(r.Scores, calibrators), _options.Thresholds)).ToList();
         var thresholds = ThemeThresholdTuner.MedianPerTheme(perRun);
         var oof = new OutOfFoldPredictions(runs[0].Scores, Calibrate(runs[0].Scores, calibrators), runs[0].Folds, calibrators);
@@ -105,7 +104,7 @@ public sealed class ThemeModelTrainer
             string id = ThemeIds.All[t];
             var head = fitted.Heads[t].Transformer;
             view = head.Transform(view);
-            var (platt, _) = FitPlatt(pooledExamples, pooledScores, t, id);
+            var platt = platts[t].Transformer;
             view = platt.Transform(view);
             var copy = _ml.Transforms.CopyColumns(ThemeModel.ScoreColumn(id), "Score")
                 .Append(_ml.Transforms.CopyColumns(ThemeModel.ProbabilityColumn(id), "Probability"))

@@ -318,11 +318,11 @@ public static class SnapshotPdfRenderer
         if (detail.RisingTerms.Count == 0) { g.DrawString("No term stands out in this period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(rx, ry + 10)); ry += 14; }
 
         // A term the report font cannot draw (Chinese, Japanese) would be a row of boxes: list the others, count those.
-        var drawable = detail.RisingTerms.Where(t => SafeText.Clean(t.Term, 40).Replaced == 0).ToList();
-        int undrawable = detail.RisingTerms.Take(6).Count(t => SafeText.Clean(t.Term, 40).Replaced > 0);
-        foreach (var term in drawable.Take(6))
+        var terms = detail.RisingTerms.Select(t => (Term: t, Clean: SafeText.Clean(t.Term, 40))).ToList();
+        int undrawable = terms.Take(6).Count(t => t.Clean.Replaced > 0);
+        foreach (var (term, clean) in terms.Where(t => t.Clean.Replaced == 0).Take(6))
         {
-            g.DrawString(Fit(g, SafeText.Clean(term.Term, 40).Text, w.Font(8.5), half - 110), w.Font(8.5), new XSolidBrush(Ink), new XPoint(rx, ry + 10));
+            g.DrawString(Fit(g, clean.Text, w.Font(8.5), half - 110), w.Font(8.5), new XSolidBrush(Ink), new XPoint(rx, ry + 10));
             DrawRight(g, term.Posts.ToString("N0", C), w.Font(8.5), Ink, rx + half - 62, ry + 10);
             DrawRight(g, detail.TermsComparedWithPrevious ? term.PreviousPosts.ToString("N0", C) : "×" + term.Growth.ToString("0.0", C), w.Font(8.5), Muted, rx + half, ry + 10);
             ry += 14;

@@ -15,8 +15,7 @@ public static class SearchText
     public static string ForIndex(string matchText)
     {
         ArgumentNullException.ThrowIfNull(matchText);
-        int first = matchText.AsSpan().IndexOfAnyInRange('\u3040', '\uFAFF');
-        if (first < 0 || !matchText.AsSpan(first).ContainsAny(CjkChars))
+        if (!CjkScript.ContainsCjk(matchText))
         {
             return matchText;
         }
@@ -37,7 +36,4 @@ public static class SearchText
 
         return sb.ToString();
     }
-
-    private static readonly System.Buffers.SearchValues<char> CjkChars = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range(0x3040, 0xFB00 - 0x3040).Select(i => (char)i).Where(CjkScript.IsCjk)));
 }

@@ -111,10 +111,6 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
     [Fact]
     public async Task Hostile_and_exotic_text_does_not_break_the_document()
     {
-        var dir = Path.Combine(corpus.Directory, "hostile-" + Guid.NewGuid().ToString("N")[..6]);
-        Directory.CreateDirectory(dir);
-        var cs = DatabaseLocation.Resolve(null, Path.Combine(dir, "h.db"));
-        await DatabaseInitializer.MigrateAsync(cs);
         var texts = new[]
         {
             "Open-source llama weights: " + string.Concat(Enumerable.Repeat("AAAAAAAAAA", 1000)), // 10 000 characters, no space
@@ -122,14 +118,7 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
             "Open-source llama " + string.Join(" ", Enumerable.Repeat("word", 2500)),
             "Open-source llama <script>alert(1)</script> %PDF-1.7 endobj (\\) \\\\ ) trailer",
         };
-        var csv = new StringBuilder("post_id,created_at,author_handle,author_name,author_followers,lang,text,likes,reposts,replies,quotes,bookmarks,impressions,is_retweet,retweeted_author,url\n");
-        for (var i = 0; i < texts.Length; i++)
-            csv.Append(CultureInfo.InvariantCulture, $"{1000 + i},2024-03-0{i + 1}T10:00:00Z,hostile_{i},\"Name 🤖 {i}\",10,en,\"{texts[i].Replace("\"", "\"\"")}\",{100 - i},1,1,0,0,,false,,\n");
-        var file = Path.Combine(dir, "hostile.csv");
-        await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(false));
-        var result = await new PostImporter(cs, new GenAITrends.Core.Classification.KeywordAnnotator(), NullLogger<PostImporter>.Instance).ImportAsync(new ImportRequest(file));
-        Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(texts.Length, result.Imported);
+        var cs = await DatabaseWithPostsAsync("hostile", "en", texts);
 
         var (data, pdf) = await SnapshotReport.CreateAsync(new RollupSnapshotDataSource(cs, new FixedClock(Now)), new SnapshotRequest());
         Assert.Equal(texts.Length, data.Coverage.Posts);
@@ -145,27 +134,34 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
     [Fact]
     public async Task Terms_the_report_font_cannot_show_are_counted_not_drawn_as_boxes()
     {
-        var dir = Path.Combine(corpus.Directory, "cjk-" + Guid.NewGuid().ToString("N")[..6]);
-        Directory.CreateDirectory(dir);
-        var cs = DatabaseLocation.Resolve(null, Path.Combine(dir, "c.db"));
-        await DatabaseInitializer.MigrateAsync(cs);
-        var texts = new[]
-        {
+        var cs = await DatabaseWithPostsAsync("cjk", "ja",
+        [
             "Llama 2 をローカルで量子化して動かした", "量子化したLlamaがローカルで速い", "ローカルLLMの量子化、Llama 3 で再挑戦",
             "今日は散歩して公園でお弁当", "週末は家族と映画を見た", "新しいカフェでコーヒーを飲んだ",
-        };
-        var csv = new StringBuilder("post_id,created_at,author_handle,author_name,author_followers,lang,text,likes,reposts,replies,quotes,bookmarks,impressions,is_retweet,retweeted_author,url\n");
-        for (var i = 0; i < texts.Length; i++)
-            csv.Append(CultureInfo.InvariantCulture, $"{2000 + i},2024-03-0{i + 1}T10:00:00Z,jp_{i},Name {i},10,ja,{texts[i]},{10 + i},1,1,0,0,,false,,\n");
-        var file = Path.Combine(dir, "ja.csv");
-        await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(false));
-        var result = await new PostImporter(cs, new GenAITrends.Core.Classification.KeywordAnnotator(), NullLogger<PostImporter>.Instance).ImportAsync(new ImportRequest(file));
-        Assert.True(result.Succeeded, result.Error);
+        ]);
 
         var (data, pdf) = await SnapshotReport.CreateAsync(new RollupSnapshotDataSource(cs, new FixedClock(Now)), new SnapshotRequest());
         var terms = data.Details.Single(d => d.Theme == Theme.OpenSourceLlmOs).RisingTerms.Select(t => t.Term).ToList();
         Assert.Contains("量子", terms); // counted as a character bigram, not as the whole clause
         Assert.Contains(Squash("in a script this font cannot show"), Squash(AllText(pdf)));
+    }
+
+    /// <summary>A fresh database holding one post per text (March 2024, one author each), tagged by the keyword rules.</summary>
+    private async Task<string> DatabaseWithPostsAsync(string name, string lang, IReadOnlyList<string> texts)
+    {
+        var dir = Path.Combine(corpus.Directory, name + "-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(dir);
+        var cs = DatabaseLocation.Resolve(null, Path.Combine(dir, name + ".db"));
+        await DatabaseInitializer.MigrateAsync(cs);
+        var csv = new StringBuilder("post_id,created_at,author_handle,author_name,author_followers,lang,text,likes,reposts,replies,quotes,bookmarks,impressions,is_retweet,retweeted_author,url\n");
+        for (var i = 0; i < texts.Count; i++)
+            csv.Append(CultureInfo.InvariantCulture, $"{1000 + i},2024-03-0{i + 1}T10:00:00Z,{name}_{i},\"Name 🤖 {i}\",10,{lang},\"{texts[i].Replace("\"", "\"\"")}\",{100 - i},1,1,0,0,,false,,\n");
+        var file = Path.Combine(dir, name + ".csv");
+        await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(false));
+        var result = await new PostImporter(cs, new GenAITrends.Core.Classification.KeywordAnnotator(), NullLogger<PostImporter>.Instance).ImportAsync(new ImportRequest(file));
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(texts.Count, result.Imported);
+        return cs;
     }
 
     [Theory]
