@@ -108,7 +108,7 @@ public sealed class RisingTerms(TrendsDbContext db)
         return df;
     }
 
-    /// <summary>Words of 3+ letters (no stop words, numbers, links or mentions), CJK character bigrams and hashtags (with '#').</summary>
+    /// <summary>Words of 3+ letters (no stop words, numbers, links or mentions), CJK words (CjkScript.Terms) and hashtags (with '#').</summary>
     public static IEnumerable<string> Tokens(string normalised)
     {
         var sb = new StringBuilder();
@@ -134,7 +134,7 @@ public sealed class RisingTerms(TrendsDbContext db)
                 if (marker == '#') { if (!IsNumber(word)) yield return "#" + word; }
                 else if (marker == '\0')
                 {
-                    // Chinese and Japanese put no spaces between words: their stretches count as character bigrams.
+                    // Chinese and Japanese put no spaces between words: their stretches are split at changes of script (CjkScript.Terms).
                     foreach (var term in CjkScript.ContainsCjk(word) ? CjkScript.Terms(word) : [word])
                         if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !StopWords.Contains(term))) yield return term;
                 }

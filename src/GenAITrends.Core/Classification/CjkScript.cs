@@ -15,39 +15,49 @@ public static class CjkScript
     private static readonly System.Buffers.SearchValues<char> CjkChars = System.Buffers.SearchValues.Create(
         string.Concat(Enumerable.Range(0x3040, 0xFB00 - 0x3040).Select(i => (char)i).Where(IsCjk)));
 
+    public static bool IsKatakana(char c) => c is >= '\u30A0' and <= '\u30FF';
+
     /// <summary>
-    /// Splits a run of letters into terms for counting: each stretch of other scripts whole ("chatgpt"), each CJK
-    /// stretch as overlapping character bigrams ("禁止", "止措"). Bigrams of two hiragana are left out: they are
-    /// mostly grammar (particles, verb endings), not subjects.
+    /// Splits a run of letters into terms for counting, at changes of script: other scripts whole ("chatgpt");
+    /// katakana words whole ("イタリア", mostly loanwords and names); ideograph runs of two to four characters whole
+    /// ("禁止", "個人情報"), longer ones (Chinese, written without kana between words) as overlapping bigrams.
+    /// Hiragana and single characters are left out: they are mostly grammar (particles, verb endings), not subjects.
     /// </summary>
     public static IEnumerable<string> Terms(string word)
     {
         int i = 0;
         while (i < word.Length)
         {
-            bool cjk = IsCjk(word[i]);
+            var kind = KindOf(word[i]);
             int end = i;
-            while (end < word.Length && IsCjk(word[end]) == cjk)
+            while (end < word.Length && KindOf(word[end]) == kind)
             {
                 end++;
             }
 
-            if (!cjk)
+            int length = end - i;
+            switch (kind)
             {
-                yield return word[i..end];
-            }
-            else
-            {
-                for (int k = i; k + 1 < end; k++)
-                {
-                    if (!(IsHiragana(word[k]) && IsHiragana(word[k + 1])))
+                case TermScript.Other:
+                case TermScript.Katakana when length >= 2:
+                case TermScript.Ideograph when length is >= 2 and <= 4:
+                    yield return word[i..end];
+                    break;
+                case TermScript.Ideograph when length > 4:
+                    for (int k = i; k + 1 < end; k++)
                     {
                         yield return word.Substring(k, 2);
                     }
-                }
+
+                    break;
             }
 
             i = end;
         }
     }
+
+    private enum TermScript { Other, Hiragana, Katakana, Ideograph }
+
+    private static TermScript KindOf(char c) =>
+        !IsCjk(c) ? TermScript.Other : IsHiragana(c) ? TermScript.Hiragana : IsKatakana(c) ? TermScript.Katakana : TermScript.Ideograph;
 }

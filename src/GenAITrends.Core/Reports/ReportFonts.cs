@@ -4,19 +4,27 @@ using SkiaSharp;
 namespace GenAITrends.Core.Reports;
 
 /// <summary>
-/// DejaVu Sans, shipped as embedded resources (Reports/Fonts, Bitstream Vera licence): the one face of the PDF text
-/// (embedded as a subset) and of the charts, so a report looks the same on any machine, fonts installed or not.
+/// The PDF's fonts, shipped as embedded resources (Reports/Fonts) so a report looks the same on any machine, fonts
+/// installed or not, each embedded in the PDF as a subset: DejaVu Sans (Bitstream Vera licence) for the text and the
+/// charts, and Droid Sans Fallback (Apache 2.0) for the Chinese, Japanese and Korean characters DejaVu Sans lacks.
 /// </summary>
 public static class ReportFonts
 {
     public const string Family = "DejaVu Sans";
+
+    /// <summary>The face for characters <see cref="Family"/> has no glyph for; it has one weight (bold is simulated).</summary>
+    public const string FallbackFamily = "Droid Sans Fallback";
+
     private const string RegularFace = "DejaVuSans";
     private const string BoldFace = "DejaVuSans-Bold";
+    private const string FallbackFace = "DroidSansFallbackFull";
 
     private static readonly Lazy<byte[]> Regular = new(() => Load(RegularFace));
     private static readonly Lazy<byte[]> Bold = new(() => Load(BoldFace));
+    private static readonly Lazy<byte[]> Fallback = new(() => Load(FallbackFace));
     private static readonly Lazy<SKTypeface> RegularTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Regular.Value)));
     private static readonly Lazy<SKTypeface> BoldTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Bold.Value)));
+    private static readonly Lazy<SKTypeface> FallbackTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Fallback.Value)));
     private static readonly object Gate = new();
     private static bool _installed;
 
@@ -34,8 +42,11 @@ public static class ReportFonts
         }
     }
 
-    /// <summary>Whether DejaVu Sans has a glyph for the code point.</summary>
-    public static bool HasGlyph(int codePoint) => RegularTypeface.Value.GetGlyph(codePoint) != 0;
+    /// <summary>Whether the report can draw the code point, in DejaVu Sans or in the fallback face.</summary>
+    public static bool HasGlyph(int codePoint) => !NeedsFallback(codePoint) || FallbackTypeface.Value.GetGlyph(codePoint) != 0;
+
+    /// <summary>Whether DejaVu Sans lacks the code point, so it must be drawn in <see cref="FallbackFamily"/> (if at all).</summary>
+    public static bool NeedsFallback(int codePoint) => RegularTypeface.Value.GetGlyph(codePoint) == 0;
 
     private static byte[] Load(string face)
     {
@@ -50,10 +61,17 @@ public static class ReportFonts
     private sealed class PdfResolver : IFontResolver
     {
         public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            // Every family resolves to DejaVu Sans: the report asks only for it, and anything else must not fail on a bare server.
-            new(bold ? BoldFace : RegularFace, false, italic);
+            familyName == FallbackFamily
+                ? new(FallbackFace, bold, italic)
+                // Every other family resolves to DejaVu Sans: anything else must not fail on a bare server.
+                : new(bold ? BoldFace : RegularFace, false, italic);
 
-        public byte[]? GetFont(string faceName) => faceName == BoldFace ? Bold.Value : Regular.Value;
+        public byte[]? GetFont(string faceName) => faceName switch
+        {
+            BoldFace => Bold.Value,
+            FallbackFace => Fallback.Value,
+            _ => Regular.Value,
+        };
     }
 
     private sealed class ChartResolver : ScottPlot.IFontResolver

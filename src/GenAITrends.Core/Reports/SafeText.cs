@@ -5,7 +5,7 @@ namespace GenAITrends.Core.Reports;
 
 /// <summary>
 /// Makes user-written text safe to lay out with a single font and no shaping engine: drops control and bidi-override
-/// characters, shows right-to-left runs (Hebrew) in visual order, and replaces what DejaVu Sans cannot show (emoji, CJK,
+/// characters, shows right-to-left runs (Hebrew) in visual order, and replaces what the report fonts cannot show (emoji,
 /// scripts that need shaping such as Arabic or Devanagari) with a visible □ — never throwing, whatever the input.
 /// </summary>
 public static class SafeText

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GenAITrends.Core.Classification;
 using GenAITrends.Core.Posts;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -10,7 +11,7 @@ public sealed record ReportOptions(PaperSize Paper = PaperSize.A4, string Produc
 
 /// <summary>
 /// Lays a <see cref="SnapshotData"/> out as a PDF with PDFsharp: cover, executive summary, trend charts, one page per
-/// theme, methodology; running header and "page n of N" on every page after the cover; DejaVu Sans embedded.
+/// theme, methodology; running header and "page n of N" on every page after the cover; DejaVu Sans embedded, with Droid Sans Fallback for Chinese, Japanese and Korean (PdfText).
 /// </summary>
 public static class SnapshotPdfRenderer
 {
@@ -105,14 +106,14 @@ public static class SnapshotPdfRenderer
             g.DrawRectangle(new XSolidBrush(Hex(Themes.All[i].Colour)), i * band, 0, band + 0.5, 10);
 
         var y = 170.0;
-        g.DrawString(o.ProductName, w.Font(34, true), new XSolidBrush(Navy), new XPoint(Margin, y));
+        PdfText.Draw(g, o.ProductName, w.Font(34, true), new XSolidBrush(Navy), new XPoint(Margin, y));
         y += 34;
-        g.DrawString("Snapshot report", w.Font(18), new XSolidBrush(Muted), new XPoint(Margin, y));
+        PdfText.Draw(g, "Snapshot report", w.Font(18), new XSolidBrush(Muted), new XPoint(Margin, y));
         y += 50;
-        g.DrawString(data.Period.Describe(), w.Font(22, true), new XSolidBrush(Ink), new XPoint(Margin, y));
+        PdfText.Draw(g, data.Period.Describe(), w.Font(22, true), new XSolidBrush(Ink), new XPoint(Margin, y));
         y += 22;
         var gran = data.Period.Granularity.ToString().ToLowerInvariant();
-        g.DrawString($"{data.Period.Days.ToString("N0", C)} days, charted by {gran}; compared with {data.Period.PreviousFrom.ToString("d MMM yyyy", C)} – {data.Period.PreviousTo.ToString("d MMM yyyy", C)}",
+        PdfText.Draw(g, $"{data.Period.Days.ToString("N0", C)} days, charted by {gran}; compared with {data.Period.PreviousFrom.ToString("d MMM yyyy", C)} – {data.Period.PreviousTo.ToString("d MMM yyyy", C)}",
             w.Font(10), new XSolidBrush(Muted), new XPoint(Margin, y));
 
         y += 46;
@@ -136,10 +137,10 @@ public static class SnapshotPdfRenderer
         y += 14;
         foreach (var (label, lines) in wrapped)
         {
-            g.DrawString(label.ToUpperInvariant(), labelFont, new XSolidBrush(Muted), new XPoint(Margin + 14, y + 9));
+            PdfText.Draw(g, label.ToUpperInvariant(), labelFont, new XSolidBrush(Muted), new XPoint(Margin + 14, y + 9));
             foreach (var line in lines)
             {
-                g.DrawString(line, valueFont, new XSolidBrush(Ink), new XPoint(Margin + 150, y + 9));
+                PdfText.Draw(g, line, valueFont, new XSolidBrush(Ink), new XPoint(Margin + 150, y + 9));
                 y += 13;
             }
             y += 8;
@@ -149,15 +150,15 @@ public static class SnapshotPdfRenderer
         {
             foreach (var line in Wrap(g, data.Notice, w.Font(10, true), width - 2 * Margin, 4))
             {
-                g.DrawString(line, w.Font(10, true), new XSolidBrush(XColor.FromArgb(0xB4, 0x23, 0x18)), new XPoint(Margin, y));
+                PdfText.Draw(g, line, w.Font(10, true), new XSolidBrush(XColor.FromArgb(0xB4, 0x23, 0x18)), new XPoint(Margin, y));
                 y += 14;
             }
         }
         if (data.IsEmpty)
-            g.DrawString("No posts match this view.", w.Font(12, true), new XSolidBrush(Ink), new XPoint(Margin, y + 10));
+            PdfText.Draw(g, "No posts match this view.", w.Font(12, true), new XSolidBrush(Ink), new XPoint(Margin, y + 10));
 
         var foot = w.PageHeight - 60;
-        g.DrawString("Figures are computed from the posts imported into this installation; see the methodology page for definitions.",
+        PdfText.Draw(g, "Figures are computed from the posts imported into this installation; see the methodology page for definitions.",
             w.Font(8), new XSolidBrush(Muted), new XPoint(Margin, foot));
     }
 
@@ -181,7 +182,7 @@ public static class SnapshotPdfRenderer
             g.DrawEllipse(new XSolidBrush(Navy), Margin + 1, y - 6.5, 4, 4);
             foreach (var line in lines)
             {
-                g.DrawString(line, bodyFont, new XSolidBrush(Ink), new XPoint(Margin + 14, y));
+                PdfText.Draw(g, line, bodyFont, new XSolidBrush(Ink), new XPoint(Margin + 14, y));
                 y += 14.5;
             }
             y += 4;
@@ -189,13 +190,13 @@ public static class SnapshotPdfRenderer
         if (data.IsEmpty) return;
 
         y += 14;
-        g.DrawString("Themes by share of posts", w.Font(12, true), new XSolidBrush(Navy), new XPoint(Margin, y));
+        PdfText.Draw(g, "Themes by share of posts", w.Font(12, true), new XSolidBrush(Navy), new XPoint(Margin, y));
         y += 10;
         var cols = new[] { 0.0, 168, 220, 276, 336, 418 }; // offsets from the margin
         var headers = new[] { "Theme", "Share", "Previous", "Change", "Sentiment", "Spike" };
         g.DrawRectangle(new XSolidBrush(Navy), Margin, y, width, 20);
         for (var i = 0; i < headers.Length; i++)
-            g.DrawString(headers[i], w.Font(8.5, true), XBrushes.White, new XPoint(Margin + 6 + cols[i], y + 13.5));
+            PdfText.Draw(g, headers[i], w.Font(8.5, true), XBrushes.White, new XPoint(Margin + 6 + cols[i], y + 13.5));
         y += 20;
         var rowFont = w.Font(9.5);
         var index = 0;
@@ -206,17 +207,17 @@ public static class SnapshotPdfRenderer
             g.DrawRectangle(new XSolidBrush(Hex(t.Info.Colour)), Margin + 6, y + 9, 10, 10);
             var label = Wrap(g, t.Info.Label, rowFont, cols[1] - 28, 2);
             var ly = y + (label.Count == 1 ? 18 : 12.5);
-            foreach (var line in label) { g.DrawString(line, rowFont, new XSolidBrush(Ink), new XPoint(Margin + 22, ly)); ly += 11.5; }
+            foreach (var line in label) { PdfText.Draw(g, line, rowFont, new XSolidBrush(Ink), new XPoint(Margin + 22, ly)); ly += 11.5; }
             var mid = y + 18;
-            g.DrawString(SnapshotNarrative.Percent1(t.Share), w.Font(9.5, true), new XSolidBrush(Ink), new XPoint(Margin + 6 + cols[1], mid));
-            g.DrawString(t.PreviousShare is null ? "–" : SnapshotNarrative.Percent1(t.PreviousShare.Value), rowFont, new XSolidBrush(Muted), new XPoint(Margin + 6 + cols[2], mid));
+            PdfText.Draw(g, SnapshotNarrative.Percent1(t.Share), w.Font(9.5, true), new XSolidBrush(Ink), new XPoint(Margin + 6 + cols[1], mid));
+            PdfText.Draw(g, t.PreviousShare is null ? "–" : SnapshotNarrative.Percent1(t.PreviousShare.Value), rowFont, new XSolidBrush(Muted), new XPoint(Margin + 6 + cols[2], mid));
             var change = t.ChangePoints;
             var changeColour = change is null || Math.Abs(change.Value) < 0.05 ? Muted : change > 0 ? XColor.FromArgb(0x04, 0x7A, 0x55) : XColor.FromArgb(0xB4, 0x23, 0x18);
-            g.DrawString(SnapshotNarrative.Points(change), rowFont, new XSolidBrush(changeColour), new XPoint(Margin + 6 + cols[3], mid));
+            PdfText.Draw(g, SnapshotNarrative.Points(change), rowFont, new XSolidBrush(changeColour), new XPoint(Margin + 6 + cols[3], mid));
             var sent = t.MeanSentiment is null ? "not measured" : $"{SnapshotNarrative.Sentiment(t.MeanSentiment)} {SnapshotNarrative.SentimentWord(t.MeanSentiment.Value)}";
-            g.DrawString(sent, t.MeanSentiment is null ? w.Font(8) : rowFont, new XSolidBrush(t.MeanSentiment is null ? Muted : Ink), new XPoint(Margin + 6 + cols[4], mid));
+            PdfText.Draw(g, sent, t.MeanSentiment is null ? w.Font(8) : rowFont, new XSolidBrush(t.MeanSentiment is null ? Muted : Ink), new XPoint(Margin + 6 + cols[4], mid));
             var spike = t.Spike is null ? "none" : t.Spike.Day.ToString("d MMM yyyy", C);
-            g.DrawString(spike, rowFont, new XSolidBrush(t.Spike is null ? Muted : Ink), new XPoint(Margin + 6 + cols[5], mid));
+            PdfText.Draw(g, spike, rowFont, new XSolidBrush(t.Spike is null ? Muted : Ink), new XPoint(Margin + 6 + cols[5], mid));
             y += rowH;
         }
         g.DrawLine(new XPen(Rule, 0.8), Margin, y, Margin + width, y);
@@ -225,7 +226,7 @@ public static class SnapshotPdfRenderer
             + $"{data.Period.Days.ToString("N0", C)} days. Sentiment: mean score from −1 to +1. Spike: the day furthest above the 28 days before it (posts that day).";
         foreach (var line in Wrap(g, note, w.Font(8), width, 4))
         {
-            g.DrawString(line, w.Font(8), new XSolidBrush(Muted), new XPoint(Margin, y));
+            PdfText.Draw(g, line, w.Font(8), new XSolidBrush(Muted), new XPoint(Margin, y));
             y += 10.5;
         }
     }
@@ -251,11 +252,11 @@ public static class SnapshotPdfRenderer
         var width = w.ContentWidth;
         var colour = Hex(info.Colour);
         g.DrawRectangle(new XSolidBrush(colour), Margin, Top - 4, 6, 30);
-        g.DrawString(info.Label, w.Font(20, true), new XSolidBrush(Navy), new XPoint(Margin + 14, Top + 17));
+        PdfText.Draw(g, info.Label, w.Font(20, true), new XSolidBrush(Navy), new XPoint(Margin + 14, Top + 17));
         var y = Top + 40;
         foreach (var line in Wrap(g, info.Definition, w.Font(9), width, 2))
         {
-            g.DrawString(line, w.Font(9), new XSolidBrush(Muted), new XPoint(Margin, y));
+            PdfText.Draw(g, line, w.Font(9), new XSolidBrush(Muted), new XPoint(Margin, y));
             y += 12;
         }
         y += 6;
@@ -275,14 +276,14 @@ public static class SnapshotPdfRenderer
             var x = Margin + i * (boxW + 8);
             g.DrawRectangle(new XSolidBrush(Panel), x, y, boxW, 42);
             g.DrawRectangle(new XSolidBrush(colour), x, y, boxW, 2.5);
-            g.DrawString(figures[i].Label.ToUpperInvariant(), w.Font(7, true), new XSolidBrush(Muted), new XPoint(x + 8, y + 15));
-            g.DrawString(figures[i].Value, w.Font(figures[i].Value.Length > 9 ? 10.5 : 13, true), new XSolidBrush(Ink), new XPoint(x + 8, y + 33));
+            PdfText.Draw(g, figures[i].Label.ToUpperInvariant(), w.Font(7, true), new XSolidBrush(Muted), new XPoint(x + 8, y + 15));
+            PdfText.Draw(g, figures[i].Value, w.Font(figures[i].Value.Length > 9 ? 10.5 : 13, true), new XSolidBrush(Ink), new XPoint(x + 8, y + 33));
         }
         y += 56;
 
         var half = (width - 14) / 2;
-        g.DrawString("Volume", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin, y));
-        g.DrawString("Sentiment", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin + half + 14, y));
+        PdfText.Draw(g, "Volume", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin, y));
+        PdfText.Draw(g, "Sentiment", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin + half + 14, y));
         y += 5;
         var (volume, sentiment) = charts.Themes[detail.Theme];
         w.Image(g, volume, Margin, y, half, 165);
@@ -292,17 +293,17 @@ public static class SnapshotPdfRenderer
 
         // Influencers | rising terms.
         var top = y;
-        g.DrawString("Top influencers", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin, y));
+        PdfText.Draw(g, "Top influencers", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin, y));
         y += 6;
         var ty = y;
         g.DrawLine(new XPen(Rule, 0.8), Margin, ty + 4, Margin + half, ty + 4);
         SmallHeader(w, g, Margin, ty + 14, half, "Author", "Posts", "Engagement");
         ty += 18;
-        if (detail.Influencers.Count == 0) { g.DrawString("No posts in this period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(Margin, ty + 10)); ty += 14; }
+        if (detail.Influencers.Count == 0) { PdfText.Draw(g, "No posts in this period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(Margin, ty + 10)); ty += 14; }
         foreach (var inf in detail.Influencers)
         {
             var name = "@" + SafeText.Clean(inf.Handle, 40).Text;
-            g.DrawString(Fit(g, name, w.Font(8.5), half - 110), w.Font(8.5), new XSolidBrush(Ink), new XPoint(Margin, ty + 10));
+            PdfText.Draw(g, Fit(g, name, w.Font(8.5), half - 110), w.Font(8.5), new XSolidBrush(Ink), new XPoint(Margin, ty + 10));
             DrawRight(g, inf.Posts.ToString("N0", C), w.Font(8.5), Muted, Margin + half - 62, ty + 10);
             DrawRight(g, inf.Engagement.ToString("N0", C), w.Font(8.5), Ink, Margin + half, ty + 10);
             ty += 14;
@@ -310,19 +311,19 @@ public static class SnapshotPdfRenderer
 
         var rx = Margin + half + 14;
         var ry = top;
-        g.DrawString(detail.TermsComparedWithPrevious ? "Rising terms" : "Distinctive terms", w.Font(10, true), new XSolidBrush(Navy), new XPoint(rx, ry));
+        PdfText.Draw(g, detail.TermsComparedWithPrevious ? "Rising terms" : "Distinctive terms", w.Font(10, true), new XSolidBrush(Navy), new XPoint(rx, ry));
         ry += 6;
         g.DrawLine(new XPen(Rule, 0.8), rx, ry + 4, rx + half, ry + 4);
         SmallHeader(w, g, rx, ry + 14, half, "Term", "Posts", detail.TermsComparedWithPrevious ? "Before" : "× others");
         ry += 18;
-        if (detail.RisingTerms.Count == 0) { g.DrawString("No term stands out in this period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(rx, ry + 10)); ry += 14; }
+        if (detail.RisingTerms.Count == 0) { PdfText.Draw(g, "No term stands out in this period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(rx, ry + 10)); ry += 14; }
 
         // A term the report font cannot draw (Chinese, Japanese) would be a row of boxes: list the others, count those.
         var terms = detail.RisingTerms.Select(t => (Term: t, Clean: SafeText.Clean(t.Term, 40))).ToList();
         int undrawable = terms.Take(6).Count(t => t.Clean.Replaced > 0);
         foreach (var (term, clean) in terms.Where(t => t.Clean.Replaced == 0).Take(6))
         {
-            g.DrawString(Fit(g, clean.Text, w.Font(8.5), half - 110), w.Font(8.5), new XSolidBrush(Ink), new XPoint(rx, ry + 10));
+            PdfText.Draw(g, Fit(g, clean.Text, w.Font(8.5), half - 110), w.Font(8.5), new XSolidBrush(Ink), new XPoint(rx, ry + 10));
             DrawRight(g, term.Posts.ToString("N0", C), w.Font(8.5), Ink, rx + half - 62, ry + 10);
             DrawRight(g, detail.TermsComparedWithPrevious ? term.PreviousPosts.ToString("N0", C) : "×" + term.Growth.ToString("0.0", C), w.Font(8.5), Muted, rx + half, ry + 10);
             ry += 14;
@@ -331,19 +332,19 @@ public static class SnapshotPdfRenderer
         if (undrawable > 0)
         {
             var note = $"+ {undrawable} in a script this font cannot show: see the dashboard";
-            g.DrawString(Fit(g, note, w.Font(7.5), half), w.Font(7.5), new XSolidBrush(Muted), new XPoint(rx, ry + 10));
+            PdfText.Draw(g, Fit(g, note, w.Font(7.5), half), w.Font(7.5), new XSolidBrush(Muted), new XPoint(rx, ry + 10));
             ry += 12;
         }
 
         y = Math.Max(ty, ry) + 16;
 
         // Representative posts: as many lines as the rest of the page allows, shared between three.
-        g.DrawString("Representative posts", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin, y));
-        g.DrawString("most-engaged original posts, one per author", w.Font(8), new XSolidBrush(Muted), new XPoint(Margin + 126, y));
+        PdfText.Draw(g, "Representative posts", w.Font(10, true), new XSolidBrush(Navy), new XPoint(Margin, y));
+        PdfText.Draw(g, "most-engaged original posts, one per author", w.Font(8), new XSolidBrush(Muted), new XPoint(Margin + 126, y));
         y += 8;
         if (detail.Posts.Count == 0)
         {
-            g.DrawString("No posts of this theme in the period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(Margin, y + 12));
+            PdfText.Draw(g, "No posts of this theme in the period.", w.Font(8.5), new XSolidBrush(Muted), new XPoint(Margin, y + 12));
             return;
         }
         var available = w.PageHeight - Bottom - 8 - y;
@@ -361,11 +362,11 @@ public static class SnapshotPdfRenderer
             var meta = $"@{SafeText.Clean(post.AuthorHandle, 40).Text} · {post.CreatedAtUtc.ToString("d MMM yyyy", C)} · {post.Engagement.ToString("N0", C)} engagements"
                 + (post.Sentiment is null ? "" : $" · {post.Sentiment.Value.ToString().ToLowerInvariant()}")
                 + (clean.Replaced > 0 ? $" · {SafeText.Missing} = character the report font cannot show" : "");
-            g.DrawString(Fit(g, meta, w.Font(8, true), width - 20), w.Font(8, true), new XSolidBrush(Muted), new XPoint(Margin + 12, y + 18));
+            PdfText.Draw(g, Fit(g, meta, w.Font(8, true), width - 20), w.Font(8, true), new XSolidBrush(Muted), new XPoint(Margin + 12, y + 18));
             var ly = y + 31;
             foreach (var line in lines)
             {
-                g.DrawString(line, textFont, new XSolidBrush(Ink), new XPoint(Margin + 12, ly));
+                PdfText.Draw(g, line, textFont, new XSolidBrush(Ink), new XPoint(Margin + 12, ly));
                 ly += lineH;
             }
             y += h + 8;
@@ -385,7 +386,7 @@ public static class SnapshotPdfRenderer
             "Posts are imported from X/Twitter CSV exports; each post is tagged with zero, one or several of five themes and, where a sentiment model ran, a sentiment score from −1 to +1.",
             "Volumes, shares and sentiment come from daily rollups kept in step with every import. The previous period is the one of equal length just before the period shown.",
             $"Influencers rank authors by engagement (likes, reposts, replies, quotes) on the theme's posts. Rising terms and representative posts are drawn from {(data.Sample.Stride <= 1 ? "every post" : $"an even sample of one post in {data.Sample.Stride.ToString("N0", C)}")} of the period ({data.Sample.Sampled.ToString("N0", C)} posts with a theme).",
-            "Text is shown as written, in DejaVu Sans; characters that font cannot show (emoji, some scripts) are replaced by □. All times are UTC.",
+            "Text is shown as written, in DejaVu Sans and, for Chinese, Japanese and Korean, Droid Sans Fallback; characters neither font can show (emoji, scripts that need shaping such as Arabic) are replaced by □. All times are UTC.",
         };
         foreach (var n in notes) y = Paragraph(w, g, n, body, y, width) + 3;
         y += 8;
@@ -394,10 +395,10 @@ public static class SnapshotPdfRenderer
         if (data.Models.Count == 0) y = Paragraph(w, g, $"No model recorded with the imports; figures {ModelCard.NotMeasured}.", body, y, width);
         foreach (var m in data.Models.Take(6))
         {
-            g.DrawString(Fit(g, SafeText.Clean(m.Name, 60).Text, w.Font(8.5, true), 165), w.Font(8.5, true), new XSolidBrush(Ink), new XPoint(Margin, y));
+            PdfText.Draw(g, Fit(g, SafeText.Clean(m.Name, 60).Text, w.Font(8.5, true), 165), w.Font(8.5, true), new XSolidBrush(Ink), new XPoint(Margin, y));
             foreach (var line in Wrap(g, SafeText.Clean(m.Figures, 600).Text, body, width - 175, 3))
             {
-                g.DrawString(line, body, new XSolidBrush(Ink), new XPoint(Margin + 175, y));
+                PdfText.Draw(g, line, body, new XSolidBrush(Ink), new XPoint(Margin + 175, y));
                 y += 11;
             }
             y += 4;
@@ -408,10 +409,10 @@ public static class SnapshotPdfRenderer
         foreach (var t in Themes.All)
         {
             g.DrawRectangle(new XSolidBrush(Hex(t.Colour)), Margin, y - 7, 7, 7);
-            g.DrawString(t.Label, w.Font(8.5, true), new XSolidBrush(Ink), new XPoint(Margin + 12, y));
+            PdfText.Draw(g, t.Label, w.Font(8.5, true), new XSolidBrush(Ink), new XPoint(Margin + 12, y));
             foreach (var line in Wrap(g, t.Definition, body, width - 175, 2))
             {
-                g.DrawString(line, body, new XSolidBrush(Ink), new XPoint(Margin + 175, y));
+                PdfText.Draw(g, line, body, new XSolidBrush(Ink), new XPoint(Margin + 175, y));
                 y += 11;
             }
             y += 4;
@@ -428,18 +429,18 @@ public static class SnapshotPdfRenderer
             var line = $"#{b.Id} · {SafeText.Clean(b.FileName, 80).Text} · {b.Imported.ToString("N0", C)} posts imported, {b.Updated.ToString("N0", C)} updated"
                 + (b.FinishedAtUtc is null ? "" : $" · {b.FinishedAtUtc.Value.ToString("d MMM yyyy HH:mm", C)} UTC")
                 + (b.Models is null ? "" : $" · models: {b.Models}");
-            g.DrawString(Fit(g, line, body, width), body, new XSolidBrush(Ink), new XPoint(Margin, y));
+            PdfText.Draw(g, Fit(g, line, body, width), body, new XSolidBrush(Ink), new XPoint(Margin, y));
             y += 12;
         }
         if (shown < batches.Count)
-            g.DrawString($"… and {(batches.Count - shown).ToString("N0", C)} more batches ({batches.Skip(shown).Sum(b => b.Imported).ToString("N0", C)} posts).", body, new XSolidBrush(Muted), new XPoint(Margin, y));
+            PdfText.Draw(g, $"… and {(batches.Count - shown).ToString("N0", C)} more batches ({batches.Skip(shown).Sum(b => b.Imported).ToString("N0", C)} posts).", body, new XSolidBrush(Muted), new XPoint(Margin, y));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private static double SubHeading(Writer w, XGraphics g, string text, double y)
     {
-        g.DrawString(text, w.Font(11, true), new XSolidBrush(Navy), new XPoint(Margin, y));
+        PdfText.Draw(g, text, w.Font(11, true), new XSolidBrush(Navy), new XPoint(Margin, y));
         return y + 14;
     }
 
@@ -447,7 +448,7 @@ public static class SnapshotPdfRenderer
     {
         foreach (var line in Wrap(g, text, font, width, 8))
         {
-            g.DrawString(line, font, new XSolidBrush(Ink), new XPoint(Margin, y));
+            PdfText.Draw(g, line, font, new XSolidBrush(Ink), new XPoint(Margin, y));
             y += font.Size * 1.32;
         }
         return y;
@@ -456,7 +457,7 @@ public static class SnapshotPdfRenderer
     private static void SmallHeader(Writer w, XGraphics g, double x, double y, double width, string a, string b, string c)
     {
         var f = w.Font(7, true);
-        g.DrawString(a.ToUpperInvariant(), f, new XSolidBrush(Muted), new XPoint(x, y));
+        PdfText.Draw(g, a.ToUpperInvariant(), f, new XSolidBrush(Muted), new XPoint(x, y));
         DrawRight(g, b.ToUpperInvariant(), f, Muted, x + width - 62, y);
         DrawRight(g, c.ToUpperInvariant(), f, Muted, x + width, y);
     }
@@ -475,19 +476,18 @@ public static class SnapshotPdfRenderer
 
     private static void DrawRight(XGraphics g, string text, XFont font, XColor colour, double right, double baseline)
     {
-        var size = g.MeasureString(text, font);
-        g.DrawString(text, font, new XSolidBrush(colour), new XPoint(right - size.Width, baseline));
+        PdfText.Draw(g, text, font, new XSolidBrush(colour), new XPoint(right - PdfText.Measure(g, text, font), baseline));
     }
 
     private static string Fit(XGraphics g, string text, XFont font, double width)
     {
-        if (g.MeasureString(text, font).Width <= width) return text;
+        if (PdfText.Measure(g, text, font) <= width) return text;
         var lo = 0;
         var hi = text.Length;
         while (lo < hi)
         {
             var mid = (lo + hi + 1) / 2;
-            if (g.MeasureString(text[..mid] + "…", font).Width <= width) lo = mid; else hi = mid - 1;
+            if (PdfText.Measure(g, text[..mid] + "…", font) <= width) lo = mid; else hi = mid - 1;
         }
         return text[..SafeCut(text, lo)] + "…";
     }
@@ -509,9 +509,16 @@ public static class SnapshotPdfRenderer
                 while (true)
                 {
                     var candidate = current.Length == 0 ? word : current + " " + word;
-                    if (g.MeasureString(candidate, font).Width <= width) { current = candidate; break; }
+                    if (PdfText.Measure(g, candidate, font) <= width) { current = candidate; break; }
                     if (current.Length > 0)
                     {
+                        // Chinese and Japanese break between any two characters: fill this line before moving on.
+                        var room = CjkBreak(g, current + " ", word, font, width);
+                        if (room > 0)
+                        {
+                            current += " " + word[..room];
+                            word = word[room..];
+                        }
                         lines.Add(current);
                         current = "";
                         if (lines.Count >= maxLines) { cut = true; goto done; }
@@ -534,6 +541,22 @@ public static class SnapshotPdfRenderer
         if (lines.Count > maxLines) { lines.RemoveRange(maxLines, lines.Count - maxLines); cut = true; }
         if (cut && lines.Count > 0) lines[^1] = Fit(g, lines[^1] + " …", font, width).TrimEnd('…').TrimEnd() + " …";
         return lines;
+    }
+
+    /// <summary>
+    /// The longest start of <paramref name="word"/> that fits after <paramref name="line"/> and ends where a line may
+    /// break inside CJK text (next to a CJK character), or 0.
+    /// </summary>
+    private static int CjkBreak(XGraphics g, string line, string word, XFont font, double width)
+    {
+        if (!CjkScript.ContainsCjk(word)) return 0;
+        var fit = 0;
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (PdfText.Measure(g, line + word[..k], font) > width) break;
+            if ((CjkScript.IsCjk(word[k - 1]) || CjkScript.IsCjk(word[k])) && !char.IsLowSurrogate(word[k])) fit = k;
+        }
+        return fit;
     }
 
     /// <summary>Never splits a surrogate pair.</summary>
@@ -578,13 +601,13 @@ public static class SnapshotPdfRenderer
 
         public double Heading(XGraphics g, string title, string? subtitle)
         {
-            g.DrawString(title, Font(20, true), new XSolidBrush(Navy), new XPoint(Margin, Top + 16));
+            PdfText.Draw(g, title, Font(20, true), new XSolidBrush(Navy), new XPoint(Margin, Top + 16));
             var y = Top + 34;
             if (subtitle is not null)
             {
                 foreach (var line in Wrap(g, subtitle, Font(9), ContentWidth, 2))
                 {
-                    g.DrawString(line, Font(9), new XSolidBrush(Muted), new XPoint(Margin, y));
+                    PdfText.Draw(g, line, Font(9), new XSolidBrush(Muted), new XPoint(Margin, y));
                     y += 12;
                 }
             }
@@ -611,11 +634,11 @@ public static class SnapshotPdfRenderer
                 if (i == 0) continue; // the cover carries its own title
                 using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
                 var f = Font(7.5);
-                g.DrawString(Fit(g, headerLeft, f, ContentWidth * 0.62), f, new XSolidBrush(Muted), new XPoint(Margin, 32));
+                PdfText.Draw(g, Fit(g, headerLeft, f, ContentWidth * 0.62), f, new XSolidBrush(Muted), new XPoint(Margin, 32));
                 if (section is not null) DrawRight(g, Fit(g, section, f, ContentWidth * 0.36), f, Muted, PageWidth - Margin, 32);
                 g.DrawLine(new XPen(Rule, 0.8), Margin, 38, PageWidth - Margin, 38);
                 g.DrawLine(new XPen(Rule, 0.8), Margin, PageHeight - 36, PageWidth - Margin, PageHeight - 36);
-                g.DrawString($"Generated {data.GeneratedAtUtc.ToString("yyyy-MM-dd HH:mm", C)} UTC · filters: {Fit(g, data.Filters.Describe(), f, ContentWidth * 0.5)}", f,
+                PdfText.Draw(g, $"Generated {data.GeneratedAtUtc.ToString("yyyy-MM-dd HH:mm", C)} UTC · filters: {Fit(g, data.Filters.Describe(), f, ContentWidth * 0.5)}", f,
                     new XSolidBrush(Muted), new XPoint(Margin, PageHeight - 24));
                 DrawRight(g, $"Page {i + 1} of {total}", f, Muted, PageWidth - Margin, PageHeight - 24);
             }

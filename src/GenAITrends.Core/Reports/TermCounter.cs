@@ -79,7 +79,7 @@ public static class TermCounter
                 sb.Clear();
                 if (w[0] is not ('#' or '@') && CjkScript.ContainsCjk(w))
                 {
-                    // Chinese and Japanese put no spaces between words: their stretches count as character bigrams.
+                    // Chinese and Japanese put no spaces between words: their stretches are split at changes of script (CjkScript.Terms).
                     foreach (var term in CjkScript.Terms(w))
                         if (CjkScript.ContainsCjk(term) || Keep(term, span, i)) yield return term;
                 }

@@ -41,23 +41,28 @@ public sealed class CjkSplittingTests
         Assert.Equal("chatgptは最高 !", SentimentTextNormalizer.Normalize("ChatGPTは最高!").Text);
     }
     [Fact]
-    public void Cjk_stretches_become_bigrams_without_pure_hiragana_pairs()
+    public void Cjk_terms_are_katakana_words_short_ideograph_runs_and_bigrams_of_long_runs()
     {
-        Assert.Equal(["イタ", "タリ", "リア", "アが", "chatgpt", "を禁", "禁止"], CjkScript.Terms("イタリアがchatgptを禁止"));
+        Assert.Equal(["イタリア", "chatgpt", "禁止"], CjkScript.Terms("イタリアがchatgptを禁止"));
+        Assert.Equal(["今年", "ローカル", "llm"], CjkScript.Terms("今年はローカルllmの年だった"));
+        Assert.Equal(["個人情報"], CjkScript.Terms("個人情報を"));
+        Assert.Equal(["数据", "据泄", "泄露", "露事", "事件", "件后"], CjkScript.Terms("数据泄露事件后"));
         Assert.Equal(["ai"], CjkScript.Terms("ai"));
         Assert.Empty(CjkScript.Terms("しました"));
+        Assert.Empty(CjkScript.Terms("動く"));
     }
 
     [Fact]
-    public void Rising_terms_and_report_terms_count_cjk_bigrams()
+    public void Rising_terms_and_report_terms_count_cjk_words()
     {
         const string Post = "イタリアがChatGPTを禁止、個人情報の保護を理由に #AI規制";
         var rising = RisingTerms.Tokens(TextNormalizer.ForMatching(Post)).ToList();
         Assert.Contains("禁止", rising);
-        Assert.Contains("情報", rising);
+        Assert.Contains("個人情報", rising);
+        Assert.Contains("イタリア", rising);
         Assert.Contains("chatgpt", rising);
         Assert.Contains("#ai規制", rising);
-        Assert.DoesNotContain(rising, t => t.Length > 2 && t.Any(CjkScript.IsCjk) && t[0] != '#');
+        Assert.DoesNotContain(rising, t => t.Any(CjkScript.IsHiragana) && t[0] != '#');
 
         var report = TermCounter.Tokens(Post).ToList();
         Assert.Contains("禁止", report);

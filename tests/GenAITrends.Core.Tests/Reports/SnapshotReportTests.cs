@@ -125,14 +125,15 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
         var detail = data.Details.Single(d => d.Theme == Theme.OpenSourceLlmOs);
         Assert.Equal(3, detail.Posts.Count);
         var text = AllText(pdf);
-        Assert.Contains(SafeText.Missing, text); // emoji, Arabic and CJK replaced visibly
+        Assert.Contains(SafeText.Missing, text); // emoji and Arabic replaced visibly
+        Assert.Contains("漢字", text, StringComparison.Ordinal); // CJK drawn in the fallback face
         Assert.False(text.Contains('\u202E', StringComparison.Ordinal));
         using var doc = PdfDocument.Open(pdf);
         Assert.Equal(4 + 5, doc.NumberOfPages);
     }
 
     [Fact]
-    public async Task Terms_the_report_font_cannot_show_are_counted_not_drawn_as_boxes()
+    public async Task Japanese_posts_and_terms_are_drawn_in_the_fallback_face()
     {
         var cs = await DatabaseWithPostsAsync("cjk", "ja",
         [
@@ -142,8 +143,13 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
 
         var (data, pdf) = await SnapshotReport.CreateAsync(new RollupSnapshotDataSource(cs, new FixedClock(Now)), new SnapshotRequest());
         var terms = data.Details.Single(d => d.Theme == Theme.OpenSourceLlmOs).RisingTerms.Select(t => t.Term).ToList();
-        Assert.Contains("量子", terms); // counted as a character bigram, not as the whole clause
-        Assert.Contains(Squash("in a script this font cannot show"), Squash(AllText(pdf)));
+        Assert.Contains("量子化", terms); // a run of ideographs, not the whole clause
+        Assert.Contains("ローカル", terms);
+        var text = AllText(pdf);
+        Assert.Contains("量子化", text, StringComparison.Ordinal);
+        Assert.Contains("ローカルで量子化して動かした", Squash(text), StringComparison.Ordinal);
+        Assert.DoesNotContain(SafeText.Missing, text.Replace("replaced by " + SafeText.Missing, "", StringComparison.Ordinal), StringComparison.Ordinal); // the methodology's legend aside
+        Assert.DoesNotContain(Squash("cannot show"), Squash(text), StringComparison.Ordinal);
     }
 
     /// <summary>A fresh database holding one post per text (March 2024, one author each), tagged by the keyword rules.</summary>
@@ -170,11 +176,38 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
     [InlineData("a\u202Eb\u0007c", "abc", 0)]
     [InlineData("שלום!", "םולש!", 0)]
     [InlineData("مرحبا", "□□□…", 5)]
+    [InlineData("漢字とカナ ok", "漢字とカナ ok", 0)]
     public void SafeText_replaces_what_the_font_cannot_show(string input, string expected, int replaced)
     {
         var r = SafeText.Clean(input);
         Assert.Equal(expected, r.Text);
         Assert.Equal(replaced, r.Replaced);
+    }
+
+    [Fact]
+    public void Mixed_text_is_split_into_runs_per_face_without_splitting_surrogate_pairs()
+    {
+        Assert.Equal([(0, 3, false), (3, 2, true), (5, 2, false), (7, 3, true)], PdfText.Runs("ab 漢字 cイタリ").ToList());
+        Assert.Equal([(0, 1, false), (1, 2, true), (3, 1, false)], PdfText.Runs("a🤖b").ToList()); // the pair stays whole
+        Assert.Empty(PdfText.Runs(""));
+    }
+
+    [Fact]
+    public void Japanese_text_wraps_between_characters_and_fills_each_line()
+    {
+        ReportFonts.EnsureInstalled();
+        using var doc = new PdfSharp.Pdf.PdfDocument();
+        using var g = PdfSharp.Drawing.XGraphics.FromPdfPage(doc.AddPage());
+        var font = new PdfSharp.Drawing.XFont(ReportFonts.Family, 9);
+        const string Text = "Google Cloud NextでDuet AIが正式提供に。Workspaceの価格はMicrosoftと同じ月30ドル。日本の顧客にとっては日本語品質がポイント。";
+        const double Width = 200;
+
+        var lines = SnapshotPdfRenderer.Wrap(g, Text, font, Width, 10);
+
+        Assert.True(lines.Count >= 3);
+        Assert.All(lines, l => Assert.True(PdfText.Measure(g, l, font) <= Width, l));
+        Assert.All(lines.SkipLast(1), l => Assert.True(PdfText.Measure(g, l, font) > Width * 0.8, $"line not filled: {l}"));
+        Assert.Equal(Squash(Text), Squash(string.Concat(lines)));
     }
 
     [Fact]
