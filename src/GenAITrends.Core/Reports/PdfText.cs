@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -11,7 +11,8 @@ namespace GenAITrends.Core.Reports;
 /// </summary>
 internal static class PdfText
 {
-    private static readonly ConcurrentDictionary<(double Size, XFontStyleEx Style), XFont> FallbackFonts = new();
+    // Keyed by the line's font, so a fallback font lives exactly as long as the font (and report writer) it serves.
+    private static readonly ConditionalWeakTable<XFont, XFont> FallbackFonts = new();
 
     public static double Measure(XGraphics g, string text, XFont font)
     {
@@ -61,6 +62,6 @@ internal static class PdfText
     }
 
     private static XFont FallbackFor(XFont font) =>
-        FallbackFonts.GetOrAdd((font.Size, font.Style), key => new XFont(ReportFonts.FallbackFamily, key.Size, key.Style,
+        FallbackFonts.GetValue(font, f => new XFont(ReportFonts.FallbackFamily, f.Size, f.Style,
             new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset)));
 }
