@@ -99,6 +99,7 @@ public sealed class BenchApiCommand : AsyncCommand<BenchApiCommand.Settings>
             ("influencers · 30 days, cloud", $"/api/influencers?{month}&theme=cloud"),
             ("influencers · all, all posts", $"/api/influencers?{all}"),
             ("rising terms · 30 days, security", $"/api/terms/rising?{month}&theme=security"),
+            ("distinctive terms · all, security", $"/api/terms/rising?{all}&theme=security"),
             ("posts · newest, all", $"/api/posts?{all}"),
             ("posts · theme + 1 day", $"/api/posts?from={D(last)}&to={D(last)}&theme=cloud"),
             ("posts · all, most engagement", $"/api/posts?{all}&sort=engagement"),

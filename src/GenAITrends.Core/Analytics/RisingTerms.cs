@@ -9,13 +9,28 @@ namespace GenAITrends.Core.Analytics;
 
 public enum TermKind { Term, Hashtag }
 
+/// <summary>What a term's share of posts is compared with.</summary>
+public enum TermBaseline
+{
+    /// <summary>The previous period of equal length (terms rising over time).</summary>
+    PreviousPeriod,
+
+    /// <summary>The period's posts outside the theme, used when the previous period has none (terms distinctive of the theme).</summary>
+    OtherPosts,
+}
+
 /// <summary>A term's document frequency in both periods and its lift (smoothed rate now / rate before).</summary>
 public sealed record RisingTerm(string Term, TermKind Kind, long Current, long Previous, double CurrentRate, double PreviousRate, double Lift);
 
+/// <summary>
+/// <see cref="PostsPrevious"/> and each term's Previous count and rate are those of the <see cref="Baseline"/>: the
+/// previous period, or the period's posts outside the theme.
+/// </summary>
 public sealed record RisingTermsResult(
     DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, string Theme,
     long PostsCurrent, long PostsPrevious, bool Sampled, int SampleSize,
-    IReadOnlyList<RisingTerm> Terms, IReadOnlyList<RisingTerm> Hashtags, IReadOnlyList<string> Warnings);
+    IReadOnlyList<RisingTerm> Terms, IReadOnlyList<RisingTerm> Hashtags, IReadOnlyList<string> Warnings,
+    TermBaseline Baseline = TermBaseline.PreviousPeriod);
 
 /// <summary>
 /// Terms and hashtags whose share of posts grew most against the previous period of equal length.
@@ -23,6 +38,9 @@ public sealed record RisingTermsResult(
 /// <see cref="SampleSize"/> matching posts at most, which keeps the query bounded at any corpus size.
 /// Lift = ((a+1)/(n+2)) / ((b+1)/(m+2)) for a of n posts now and b of m before; a term needs
 /// <see cref="MinPosts"/> posts now (and 1% of the period's posts when that is more) to be listed.
+/// When a theme's previous period has no posts at all (an all-time range, the first weeks of data), nothing can rise
+/// and the lift would only list terms in over half the posts; the theme's posts are then compared with the period's
+/// other posts instead, as the PDF does, so the page still shows what sets the theme apart.
 /// </summary>
 public sealed class RisingTerms(TrendsDbContext db)
 {
@@ -40,6 +58,13 @@ public sealed class RisingTerms(TrendsDbContext db)
         {
             warnings.Add($"No author with the handle @{f.NormalisedAuthor}.");
             now = before = [];
+        }
+
+        var baseline = TermBaseline.PreviousPeriod;
+        if (before.Count == 0 && now.Count > 0 && f.Theme is not null)
+        {
+            before = await TextsAsync(f, ct, outsideTheme: true) ?? [];
+            baseline = TermBaseline.OtherPosts;
         }
         // Both periods tokenised side by side.
         var counting = Task.Run(() => DocumentFrequencies(before), ct);
@@ -66,10 +91,10 @@ public sealed class RisingTerms(TrendsDbContext db)
             now.Count, before.Count, now.Count == SampleSize || before.Count == SampleSize, SampleSize,
             [.. ranked.Where(t => t.Kind == TermKind.Term).Take(limit)],
             [.. ranked.Where(t => t.Kind == TermKind.Hashtag).Take(limit)],
-            warnings);
+            warnings, baseline);
     }
 
-    private async Task<List<string>?> TextsAsync(TrendFilter f, CancellationToken ct)
+    private async Task<List<string>?> TextsAsync(TrendFilter f, CancellationToken ct, bool outsideTheme = false)
     {
         var fromUtc = Days.StartUtc(f.From);
         var toUtc = Days.StartUtc(f.To.AddDays(1));
@@ -88,7 +113,7 @@ public sealed class RisingTerms(TrendsDbContext db)
             // index is walked newest first: "Id + 0" keeps SQLite from driving the query from the set instead, and
             // the set spares a PostThemes probe per post of the period.
             var ofTheme = db.PostThemes.Where(t => t.Theme == theme).Select(t => t.PostId);
-            posts = posts.Where(p => ofTheme.Contains(p.Id + 0));
+            posts = outsideTheme ? posts.Where(p => !ofTheme.Contains(p.Id + 0)) : posts.Where(p => ofTheme.Contains(p.Id + 0));
         }
         // Last: IsRetweet needs the post's row, so only posts of the theme are read.
         posts = posts.Where(p => !p.IsRetweet);

@@ -17,14 +17,15 @@ public static class TermsApi
 
             var r = await terms.QueryAsync(scope.Filter, limit ?? 20, ct);
             if (!query.WantsCsv) return Results.Ok(r);
-            var csv = new Csv("kind", "term", "current", "previous", "current_rate", "previous_rate", "lift");
+            var csv = new Csv("kind", "term", "current", "previous", "current_rate", "previous_rate", "lift", "baseline");
+            var baseline = r.Baseline == TermBaseline.OtherPosts ? "other_posts" : "previous_period";
             foreach (var t in r.Terms.Concat(r.Hashtags))
-                csv.Row(t.Kind.ToString().ToLowerInvariant(), t.Term, t.Current, t.Previous, t.CurrentRate, t.PreviousRate, t.Lift);
+                csv.Row(t.Kind.ToString().ToLowerInvariant(), t.Term, t.Current, t.Previous, t.CurrentRate, t.PreviousRate, t.Lift, baseline);
             return csv.ToResult($"rising-terms-{r.Theme}.csv");
         })
         .RequireAuthorization(Policies.Dashboards).WithTags("Terms")
         .WithSummary("Terms and hashtags rising against the previous period of equal length")
-        .WithDescription("Document frequency in each period (newest 5,000 matching posts per period at most; sampled says when that cap was hit) and lift = smoothed rate now / rate before. limit 1–100 (default 20) per list.")
+        .WithDescription("Document frequency in each period (newest 5,000 matching posts per period at most; sampled says when that cap was hit) and lift = smoothed rate now / rate before. When a theme has no posts in the previous period, baseline is otherPosts: the 'previous' figures are then the period's posts outside the theme, and the terms are those distinctive of the theme. limit 1–100 (default 20) per list.")
         .Produces<RisingTermsResult>(StatusCodes.Status200OK, "application/json", "text/csv")
         .ProducesValidationProblem();
         return api;

@@ -198,6 +198,30 @@ public sealed class DashboardApiTests(SeededDashboardApp fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_theme_without_posts_before_the_period_gets_its_distinctive_terms_against_the_other_posts()
+    {
+        // Nothing before Jan 1: the previous period is empty, so carol's ten security posts are compared with the
+        // period's fifteen other posts (alice's seven cloud posts, bob's eight).
+        var r = await GetJson($"/api/terms/rising?{Jan}&theme=security");
+        Assert.Equal("otherPosts", r.GetProperty("baseline").GetString());
+        Assert.Equal(10, r.GetProperty("postsCurrent").GetInt64());
+        Assert.Equal(15, r.GetProperty("postsPrevious").GetInt64());
+        var terms = r.GetProperty("terms").EnumerateArray().ToDictionary(t => t.GetProperty("term").GetString()!);
+        Assert.Equal(10, terms["injection"].GetProperty("current").GetInt64());
+        Assert.Equal(0, terms["injection"].GetProperty("previous").GetInt64());
+        Assert.Equal(Math.Round(11.0 / 12 / (1.0 / 17), 4), terms["injection"].GetProperty("lift").GetDouble(), 4);
+        Assert.DoesNotContain("azure", terms.Keys);
+        Assert.Equal("#secops", r.GetProperty("hashtags")[0].GetProperty("term").GetString());
+        Assert.Contains("Distinctive terms and hashtags", await _analyst.GetStringAsync($"/themes/security?{Jan}"));
+
+        // With posts in the previous period (Jan 1–7 for Jan 8–14), terms are compared over time as before.
+        var rising = await GetJson("/api/terms/rising?from=2024-01-08&to=2024-01-14&theme=cloud");
+        Assert.Equal("previousPeriod", rising.GetProperty("baseline").GetString());
+        Assert.Equal(7, rising.GetProperty("postsPrevious").GetInt64());
+        Assert.Contains("Rising terms and hashtags", await _analyst.GetStringAsync("/themes/cloud?from=2024-01-08&to=2024-01-14"));
+    }
+
+    [Fact]
     public async Task Pages_encode_untrusted_post_text_and_never_link_javascript_urls()
     {
         var html = await _analyst.GetStringAsync("/posts?q=ley&range=all");
