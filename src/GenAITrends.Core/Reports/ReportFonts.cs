@@ -6,25 +6,33 @@ namespace GenAITrends.Core.Reports;
 /// <summary>
 /// The PDF's fonts, shipped as embedded resources (Reports/Fonts) so a report looks the same on any machine, fonts
 /// installed or not, each embedded in the PDF as a subset: DejaVu Sans (Bitstream Vera licence) for the text and the
-/// charts, and Droid Sans Fallback (Apache 2.0) for the Chinese, Japanese and Korean characters DejaVu Sans lacks.
+/// charts; for the characters DejaVu Sans lacks, Droid Sans Fallback (Apache 2.0: Chinese and Japanese) and
+/// NanumSquare (SIL OFL: Korean Hangul).
 /// </summary>
 public static class ReportFonts
 {
     public const string Family = "DejaVu Sans";
 
-    /// <summary>The face for characters <see cref="Family"/> has no glyph for; it has one weight (bold is simulated).</summary>
-    public const string FallbackFamily = "Droid Sans Fallback";
+    /// <summary>
+    /// The faces for characters <see cref="Family"/> has no glyph for, by index (see <see cref="FaceFor"/>). Each has
+    /// one weight: bold is simulated.
+    /// </summary>
+    public static IReadOnlyList<string> FallbackFamilies => FallbackFamilyNames;
+
+    private static readonly string[] FallbackFamilyNames = ["Droid Sans Fallback", "NanumSquare"];
 
     private const string RegularFace = "DejaVuSans";
     private const string BoldFace = "DejaVuSans-Bold";
-    private const string FallbackFace = "DroidSansFallbackFull";
+    private static readonly string[] FallbackFaces = ["DroidSansFallbackFull", "NanumSquareR"];
+    private const int Hangul = 1;
 
     private static readonly Lazy<byte[]> Regular = new(() => Load(RegularFace));
     private static readonly Lazy<byte[]> Bold = new(() => Load(BoldFace));
-    private static readonly Lazy<byte[]> Fallback = new(() => Load(FallbackFace));
+    private static readonly Lazy<byte[]>[] Fallbacks = [.. FallbackFaces.Select(face => new Lazy<byte[]>(() => Load(face)))];
     private static readonly Lazy<SKTypeface> RegularTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Regular.Value)));
     private static readonly Lazy<SKTypeface> BoldTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Bold.Value)));
-    private static readonly Lazy<SKTypeface> FallbackTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Fallback.Value)));
+    private static readonly Lazy<SKTypeface>[] FallbackTypefaces =
+        [.. Fallbacks.Select(bytes => new Lazy<SKTypeface>(() => SKTypeface.FromData(SKData.CreateCopy(bytes.Value))))];
     private static readonly object Gate = new();
     private static bool _installed;
 
@@ -42,11 +50,31 @@ public static class ReportFonts
         }
     }
 
-    /// <summary>Whether the report can draw the code point, in DejaVu Sans or in the fallback face.</summary>
-    public static bool HasGlyph(int codePoint) => !NeedsFallback(codePoint) || FallbackTypeface.Value.GetGlyph(codePoint) != 0;
+    /// <summary>Whether the report can draw the code point, in DejaVu Sans or in a fallback face.</summary>
+    public static bool HasGlyph(int codePoint) => FaceFor(codePoint) != NoFace;
 
-    /// <summary>Whether DejaVu Sans lacks the code point, so it must be drawn in <see cref="FallbackFamily"/> (if at all).</summary>
-    public static bool NeedsFallback(int codePoint) => RegularTypeface.Value.GetGlyph(codePoint) == 0;
+    public const int PrimaryFace = -1;
+    public const int NoFace = -2;
+
+    /// <summary>
+    /// <see cref="PrimaryFace"/> when DejaVu Sans has the code point, else the index in <see cref="FallbackFamilies"/>
+    /// of the first face that has it (Hangul looks in NanumSquare first: Droid Sans Fallback has a few syllables, and a
+    /// word must not mix the two), else <see cref="NoFace"/>.
+    /// </summary>
+    public static int FaceFor(int codePoint)
+    {
+        if (RegularTypeface.Value.GetGlyph(codePoint) != 0) return PrimaryFace;
+        var first = IsHangul(codePoint) ? Hangul : 0;
+        for (var k = 0; k < FallbackTypefaces.Length; k++)
+        {
+            var face = (first + k) % FallbackTypefaces.Length;
+            if (FallbackTypefaces[face].Value.GetGlyph(codePoint) != 0) return face;
+        }
+
+        return NoFace;
+    }
+
+    private static bool IsHangul(int cp) => cp is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF or >= 0x3130 and <= 0x318F;
 
     private static byte[] Load(string face)
     {
@@ -60,18 +88,21 @@ public static class ReportFonts
 
     private sealed class PdfResolver : IFontResolver
     {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            familyName == FallbackFamily
-                ? new(FallbackFace, bold, italic)
+        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+        {
+            var fallback = Array.IndexOf(FallbackFamilyNames, familyName);
+            return fallback >= 0
+                ? new(FallbackFaces[fallback], bold, italic)
                 // Every other family resolves to DejaVu Sans: anything else must not fail on a bare server.
                 : new(bold ? BoldFace : RegularFace, false, italic);
+        }
 
-        public byte[]? GetFont(string faceName) => faceName switch
+        public byte[]? GetFont(string faceName)
         {
-            BoldFace => Bold.Value,
-            FallbackFace => Fallback.Value,
-            _ => Regular.Value,
-        };
+            if (faceName == BoldFace) return Bold.Value;
+            var fallback = Array.IndexOf(FallbackFaces, faceName);
+            return fallback >= 0 ? Fallbacks[fallback].Value : Regular.Value;
+        }
     }
 
     private sealed class ChartResolver : ScottPlot.IFontResolver

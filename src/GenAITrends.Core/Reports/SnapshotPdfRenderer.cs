@@ -11,7 +11,7 @@ public sealed record ReportOptions(PaperSize Paper = PaperSize.A4, string Produc
 
 /// <summary>
 /// Lays a <see cref="SnapshotData"/> out as a PDF with PDFsharp: cover, executive summary, trend charts, one page per
-/// theme, methodology; running header and "page n of N" on every page after the cover; DejaVu Sans embedded, with Droid Sans Fallback for Chinese, Japanese and Korean (PdfText).
+/// theme, methodology; running header and "page n of N" on every page after the cover; DejaVu Sans embedded, with Droid Sans Fallback for Chinese and Japanese and NanumSquare for Korean (PdfText).
 /// </summary>
 public static class SnapshotPdfRenderer
 {
@@ -386,7 +386,7 @@ public static class SnapshotPdfRenderer
             "Posts are imported from X/Twitter CSV exports; each post is tagged with zero, one or several of five themes and, where a sentiment model ran, a sentiment score from −1 to +1.",
             "Volumes, shares and sentiment come from daily rollups kept in step with every import. The previous period is the one of equal length just before the period shown.",
             $"Influencers rank authors by engagement (likes, reposts, replies, quotes) on the theme's posts. Rising terms and representative posts are drawn from {(data.Sample.Stride <= 1 ? "every post" : $"an even sample of one post in {data.Sample.Stride.ToString("N0", C)}")} of the period ({data.Sample.Sampled.ToString("N0", C)} posts with a theme).",
-            "Text is shown as written, in DejaVu Sans and, for Chinese, Japanese and Korean, Droid Sans Fallback; characters neither font can show (emoji, scripts that need shaping such as Arabic) are replaced by □. All times are UTC.",
+            "Text is shown as written, in DejaVu Sans, with Droid Sans Fallback for Chinese and Japanese and NanumSquare for Korean; characters none of them can show (emoji, scripts that need shaping such as Arabic) are replaced by □. All times are UTC.",
         };
         foreach (var n in notes) y = Paragraph(w, g, n, body, y, width) + 3;
         y += 8;

@@ -57,7 +57,8 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
         Assert.Contains("Page 9 of 9", doc.GetPage(9).Text.Replace(" ", " "));
         Assert.Contains("Methodology", doc.GetPage(9).Text);
         var fonts = doc.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().ToList();
-        Assert.All(fonts, f => Assert.Contains("DejaVu", f));
+        Assert.Contains(fonts, f => f?.Contains("DejaVu", StringComparison.Ordinal) == true);
+        Assert.All(fonts, f => Assert.Matches("DejaVu|Droid|NanumSquare", f)); // only the shipped faces, never a system font
         // Embedded (subset) TrueType programs, not references to fonts the reader must have.
         var raw = Encoding.Latin1.GetString(pdf);
         Assert.Contains("/FontFile2", raw);
@@ -114,7 +115,7 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
         var texts = new[]
         {
             "Open-source llama weights: " + string.Concat(Enumerable.Repeat("AAAAAAAAAA", 1000)), // 10 000 characters, no space
-            "Open-source model שלום עולם llama (עברית) and العربية مفتوح المصدر llama 🤖🔥👩🏽‍💻 \u202Eevil override\u202C \u0007\u0001 漢字 llama",
+            "Open-source model שלום עולם llama (עברית) and العربية مفتوح المصدر llama 🤖🔥👩🏽‍💻 \u202Eevil override\u202C \u0007\u0001 漢字 게시물 llama",
             "Open-source llama " + string.Join(" ", Enumerable.Repeat("word", 2500)),
             "Open-source llama <script>alert(1)</script> %PDF-1.7 endobj (\\) \\\\ ) trailer",
         };
@@ -127,6 +128,7 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
         var text = AllText(pdf);
         Assert.Contains(SafeText.Missing, text); // emoji and Arabic replaced visibly
         Assert.Contains("漢字", text, StringComparison.Ordinal); // CJK drawn in the fallback face
+        Assert.Contains("게시물", text, StringComparison.Ordinal); // and Korean in its own
         Assert.False(text.Contains('\u202E', StringComparison.Ordinal));
         using var doc = PdfDocument.Open(pdf);
         Assert.Equal(4 + 5, doc.NumberOfPages);
@@ -177,6 +179,7 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
     [InlineData("שלום!", "םולש!", 0)]
     [InlineData("مرحبا", "□□□…", 5)]
     [InlineData("漢字とカナ ok", "漢字とカナ ok", 0)]
+    [InlineData("한국어 게시물 ok", "한국어 게시물 ok", 0)]
     public void SafeText_replaces_what_the_font_cannot_show(string input, string expected, int replaced)
     {
         var r = SafeText.Clean(input);
@@ -187,8 +190,11 @@ public sealed class SnapshotReportTests(SampleCorpusFixture corpus) : IClassFixt
     [Fact]
     public void Mixed_text_is_split_into_runs_per_face_without_splitting_surrogate_pairs()
     {
-        Assert.Equal([(0, 3, false), (3, 2, true), (5, 2, false), (7, 3, true)], PdfText.Runs("ab 漢字 cイタリ").ToList());
-        Assert.Equal([(0, 1, false), (1, 2, true), (3, 1, false)], PdfText.Runs("a🤖b").ToList()); // the pair stays whole
+        const int Latin = ReportFonts.PrimaryFace, Cjk = 0, Hangul = 1;
+        Assert.Equal([(0, 3, Latin), (3, 2, Cjk), (5, 2, Latin), (7, 3, Cjk)], PdfText.Runs("ab 漢字 cイタリ").ToList());
+        // 가 is in Droid Sans Fallback too, but a Korean word stays in one face.
+        Assert.Equal([(0, 3, Hangul), (3, 1, Latin), (4, 2, Cjk)], PdfText.Runs("한국가 漢字").ToList());
+        Assert.Equal([(0, 4, Latin)], PdfText.Runs("a🤖b").ToList()); // no face has the emoji: SafeText replaces it
         Assert.Empty(PdfText.Runs(""));
     }
 
