@@ -63,6 +63,24 @@ public static class ReportFonts
     /// </summary>
     public static int FaceFor(int codePoint)
     {
+        // Text is measured many times while it is wrapped: remember each BMP character's face (0 = not looked up yet).
+        if (codePoint < BmpFaces.Length)
+        {
+            var known = Volatile.Read(ref BmpFaces[codePoint]);
+            if (known != 0) return known - FaceOffset;
+            var face = LookUpFace(codePoint);
+            Volatile.Write(ref BmpFaces[codePoint], (sbyte)(face + FaceOffset));
+            return face;
+        }
+
+        return LookUpFace(codePoint);
+    }
+
+    private const int FaceOffset = 3; // NoFace (-2) is stored as 1
+    private static readonly sbyte[] BmpFaces = new sbyte[0x10000];
+
+    private static int LookUpFace(int codePoint)
+    {
         if (RegularTypeface.Value.GetGlyph(codePoint) != 0) return PrimaryFace;
         var first = IsHangul(codePoint) ? Hangul : 0;
         for (var k = 0; k < FallbackTypefaces.Length; k++)
