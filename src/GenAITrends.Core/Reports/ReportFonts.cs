@@ -13,26 +13,25 @@ public static class ReportFonts
 {
     public const string Family = "DejaVu Sans";
 
+    private const string RegularFace = "DejaVuSans";
+    private const string BoldFace = "DejaVuSans-Bold";
+
+    private static readonly Lazy<byte[]> Regular = new(() => Load(RegularFace));
+    private static readonly Lazy<byte[]> Bold = new(() => Load(BoldFace));
+    private static readonly Lazy<SKTypeface> RegularTypeface = new(() => Typeface(Regular.Value));
+    private static readonly Lazy<SKTypeface> BoldTypeface = new(() => Typeface(Bold.Value));
+
+    private static readonly FallbackFace[] Fallbacks = [new("Droid Sans Fallback", "DroidSansFallbackFull"), new("NanumSquare", "NanumSquareR")];
+
+    // Where Hangul looks first: Droid Sans Fallback has a few syllables, and a Korean word must not mix two faces.
+    private static readonly int[] CjkOrder = [0, 1], HangulOrder = [1, 0];
+
     /// <summary>
     /// The faces for characters <see cref="Family"/> has no glyph for, by index (see <see cref="FaceFor"/>). Each has
     /// one weight: bold is simulated.
     /// </summary>
-    public static IReadOnlyList<string> FallbackFamilies => FallbackFamilyNames;
+    public static IReadOnlyList<string> FallbackFamilies { get; } = [.. Fallbacks.Select(f => f.Family)];
 
-    private static readonly string[] FallbackFamilyNames = ["Droid Sans Fallback", "NanumSquare"];
-
-    private const string RegularFace = "DejaVuSans";
-    private const string BoldFace = "DejaVuSans-Bold";
-    private static readonly string[] FallbackFaces = ["DroidSansFallbackFull", "NanumSquareR"];
-    private const int Hangul = 1;
-
-    private static readonly Lazy<byte[]> Regular = new(() => Load(RegularFace));
-    private static readonly Lazy<byte[]> Bold = new(() => Load(BoldFace));
-    private static readonly Lazy<byte[]>[] Fallbacks = [.. FallbackFaces.Select(face => new Lazy<byte[]>(() => Load(face)))];
-    private static readonly Lazy<SKTypeface> RegularTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Regular.Value)));
-    private static readonly Lazy<SKTypeface> BoldTypeface = new(() => SKTypeface.FromData(SKData.CreateCopy(Bold.Value)));
-    private static readonly Lazy<SKTypeface>[] FallbackTypefaces =
-        [.. Fallbacks.Select(bytes => new Lazy<SKTypeface>(() => SKTypeface.FromData(SKData.CreateCopy(bytes.Value))))];
     private static readonly object Gate = new();
     private static bool _installed;
 
@@ -58,8 +57,7 @@ public static class ReportFonts
 
     /// <summary>
     /// <see cref="PrimaryFace"/> when DejaVu Sans has the code point, else the index in <see cref="FallbackFamilies"/>
-    /// of the first face that has it (Hangul looks in NanumSquare first: Droid Sans Fallback has a few syllables, and a
-    /// word must not mix the two), else <see cref="NoFace"/>.
+    /// of the first face that has it (Hangul looks in NanumSquare first), else <see cref="NoFace"/>.
     /// </summary>
     public static int FaceFor(int codePoint)
     {
@@ -82,17 +80,34 @@ public static class ReportFonts
     private static int LookUpFace(int codePoint)
     {
         if (RegularTypeface.Value.GetGlyph(codePoint) != 0) return PrimaryFace;
-        var first = IsHangul(codePoint) ? Hangul : 0;
-        for (var k = 0; k < FallbackTypefaces.Length; k++)
+        foreach (var face in IsHangul(codePoint) ? HangulOrder : CjkOrder)
         {
-            var face = (first + k) % FallbackTypefaces.Length;
-            if (FallbackTypefaces[face].Value.GetGlyph(codePoint) != 0) return face;
+            if (Fallbacks[face].Glyphs.Value.GetGlyph(codePoint) != 0) return face;
         }
 
         return NoFace;
     }
 
     private static bool IsHangul(int cp) => cp is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF or >= 0x3130 and <= 0x318F;
+
+    private static SKTypeface Typeface(byte[] font) => SKTypeface.FromData(SKData.CreateCopy(font));
+
+    /// <summary>One fallback face: its family name for PDFsharp and its embedded file, loaded on first use.</summary>
+    private sealed class FallbackFace
+    {
+        public FallbackFace(string family, string face)
+        {
+            Family = family;
+            Face = face;
+            Bytes = new(() => Load(face));
+            Glyphs = new(() => Typeface(Bytes.Value));
+        }
+
+        public string Family { get; }
+        public string Face { get; }
+        public Lazy<byte[]> Bytes { get; }
+        public Lazy<SKTypeface> Glyphs { get; }
+    }
 
     private static byte[] Load(string face)
     {
@@ -108,9 +123,9 @@ public static class ReportFonts
     {
         public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
         {
-            var fallback = Array.IndexOf(FallbackFamilyNames, familyName);
-            return fallback >= 0
-                ? new(FallbackFaces[fallback], bold, italic)
+            var fallback = Array.Find(Fallbacks, f => f.Family == familyName);
+            return fallback is not null
+                ? new(fallback.Face, bold, italic)
                 // Every other family resolves to DejaVu Sans: anything else must not fail on a bare server.
                 : new(bold ? BoldFace : RegularFace, false, italic);
         }
@@ -118,8 +133,7 @@ public static class ReportFonts
         public byte[]? GetFont(string faceName)
         {
             if (faceName == BoldFace) return Bold.Value;
-            var fallback = Array.IndexOf(FallbackFaces, faceName);
-            return fallback >= 0 ? Fallbacks[fallback].Value : Regular.Value;
+            return Array.Find(Fallbacks, f => f.Face == faceName)?.Bytes.Value ?? Regular.Value;
         }
     }
 

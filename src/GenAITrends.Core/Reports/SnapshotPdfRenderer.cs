@@ -550,13 +550,18 @@ public static class SnapshotPdfRenderer
     private static int CjkBreak(XGraphics g, string line, string word, XFont font, double width)
     {
         if (!CjkScript.ContainsCjk(word)) return 0;
-        var fit = 0;
-        for (var k = 1; k < word.Length; k++)
+        // The longest start that fits (binary search, as in Fit), then back to the nearest place a line may break.
+        int lo = 0, hi = word.Length - 1;
+        while (lo < hi)
         {
-            if (PdfText.Measure(g, line + word[..k], font) > width) break;
-            if ((CjkScript.IsCjk(word[k - 1]) || CjkScript.IsCjk(word[k])) && !char.IsLowSurrogate(word[k])) fit = k;
+            var mid = (lo + hi + 1) / 2;
+            if (PdfText.Measure(g, line + word[..mid], font) <= width) lo = mid; else hi = mid - 1;
         }
-        return fit;
+        for (var k = lo; k > 0; k--)
+        {
+            if ((CjkScript.IsCjk(word[k - 1]) || CjkScript.IsCjk(word[k])) && !char.IsLowSurrogate(word[k])) return k;
+        }
+        return 0;
     }
 
     /// <summary>Never splits a surrogate pair.</summary>
