@@ -68,7 +68,7 @@ public sealed class KeywordThemeBaseline
 
     /// <summary>NFKC then lower case: what the keywords are matched against.</summary>
     public static string Prepare(string text) =>
-        (text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+        TextFolding.Nfkc(text).ToLowerInvariant();
 
     public IReadOnlyList<string> Predict(string text)
     {

@@ -28,10 +28,7 @@ public static class ThemeTextNormalizer
             return string.Empty;
         }
 
-        if (!IsKnownNfkcStable(text))
-        {
-            text = text.Normalize(NormalizationForm.FormKC);
-        }
+        text = TextFolding.Nfkc(text);
 
         var sb = t_builder ??= new StringBuilder(512);
         sb.Clear();
@@ -119,7 +116,7 @@ public static class ThemeTextNormalizer
                     sb.Append(' ');
                 }
 
-                sb.Append(char.ToLowerInvariant(c));
+                sb.Append(TextFolding.ToLowerInvariant(c));
                 afterCjk = cjk;
                 i++;
             }
@@ -146,7 +143,7 @@ public static class ThemeTextNormalizer
         {
             if (c != '_')
             {
-                sb.Append(char.ToLowerInvariant(c));
+                sb.Append(TextFolding.ToLowerInvariant(c));
             }
         }
 
@@ -178,7 +175,7 @@ public static class ThemeTextNormalizer
                 sb.Append(' ');
                 for (int m = partStart; m < k; m++)
                 {
-                    sb.Append(char.ToLowerInvariant(tag[m]));
+                    sb.Append(TextFolding.ToLowerInvariant(tag[m]));
                 }
 
                 partStart = k < tag.Length && tag[k] != '_' ? k : -1;
@@ -257,73 +254,4 @@ public static class ThemeTextNormalizer
     private static bool IsHandleChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
-
-    // Per BMP code unit: 0 = not yet known, 1 = NFKC leaves it alone in any context, 2 = it may change.
-    private static readonly byte[] s_nfkcStable = new byte[0x10000];
-
-    /// <summary>
-    /// True when no character of <paramref name="s"/> can be changed by NFKC, so the (ICU) normalisation call can be skipped:
-    /// each char maps to itself under NFKC and cannot combine with its neighbour (no combining marks, no conjoining jamo).
-    /// Emoji (U+1F300–U+1FAFF) are stable; any other surrogate pair (e.g. mathematical bold letters) is not.
-    /// </summary>
-    private static bool IsKnownNfkcStable(string s)
-    {
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (c < 0x80)
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                {
-                    int cp = char.ConvertToUtf32(c, s[i + 1]);
-                    if (cp is >= 0x1F300 and <= 0x1FAFF)
-                    {
-                        i++;
-                        continue;
-                    }
-                }
-
-                return false;
-            }
-
-            byte known = s_nfkcStable[c];
-            if (known == 0)
-            {
-                known = ClassifyNfkc(c);
-                s_nfkcStable[c] = known;
-            }
-
-            if (known != 1)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static byte ClassifyNfkc(char c)
-    {
-        if (char.IsSurrogate(c) || c is (>= '\u1100' and <= '\u11FF') or (>= '\uA960' and <= '\uA97F') or (>= '\uD7B0' and <= '\uD7FF'))
-        {
-            return 2;
-        }
-
-        var category = char.GetUnicodeCategory(c);
-        if (category is System.Globalization.UnicodeCategory.NonSpacingMark
-            or System.Globalization.UnicodeCategory.SpacingCombiningMark
-            or System.Globalization.UnicodeCategory.EnclosingMark
-            or System.Globalization.UnicodeCategory.OtherNotAssigned)
-        {
-            return 2;
-        }
-
-        string one = c.ToString();
-        return one.Normalize(NormalizationForm.FormKC) == one ? (byte)1 : (byte)2;
-    }
 }

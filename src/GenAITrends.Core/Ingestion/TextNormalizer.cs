@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using GenAITrends.Core.Classification;
 
 namespace GenAITrends.Core.Ingestion;
 
@@ -23,7 +24,7 @@ public static class TextNormalizer
     /// </summary>
     public static string ForMatching(string display)
     {
-        var s = display.IsNormalized(NormalizationForm.FormKC) ? display : display.Normalize(NormalizationForm.FormKC);
+        var s = TextFolding.Nfkc(display);
         var sb = new StringBuilder(s.Length);
         bool space = false;
         foreach (var c in s)
@@ -34,7 +35,7 @@ public static class TextNormalizer
                 continue;
             }
             if (space) { sb.Append(' '); space = false; }
-            sb.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            sb.Append(TextFolding.ToLowerInvariant(c));
         }
         return sb.ToString();
     }
