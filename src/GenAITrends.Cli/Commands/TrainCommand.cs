@@ -66,6 +66,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
             SplitCjk = true,
             MinDocumentCount = 2,
+            LexiconTokens = true,
         },
         L2 = 1e-5f,
         Weights = new ThemeSourceWeights(RealPost: 4f, TeamWritten: 0.5f, Background: 0.25f),

@@ -21,7 +21,7 @@ public static class ThemeFeaturizer
     public static string Prepare(string? text, ThemeFeaturizerOptions o)
     {
         string normalized = ThemeTextNormalizer.Normalize(text, o.SplitCjk);
-        return o.LexiconTokens ? ThemeLexicon.Annotate(normalized) : normalized;
+        return o.LexiconTokens ? ThemeLexicon.Annotate(normalized, o.SplitCjk) : normalized;
     }
 
     public static IEstimator<ITransformer> Build(MLContext ml, ThemeFeaturizerOptions o)

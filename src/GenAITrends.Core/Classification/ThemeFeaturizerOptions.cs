@@ -35,8 +35,11 @@ public sealed record ThemeFeaturizerOptions
     /// <summary>L2-normalise each block (Ngrams) or the whole vector (FeaturizeText); false keeps raw TF / TF-IDF values.</summary>
     public bool L2Normalize { get; init; } = true;
 
-    /// <summary>Append <see cref="ThemeLexicon"/> marker tokens (one per theme whose keywords occur) before featurising.</summary>
+    /// <summary>Append <see cref="ThemeLexicon"/> marker tokens (one per theme whose cross-language keywords occur) before featurising.</summary>
     public bool LexiconTokens { get; init; }
+
+    /// <summary><see cref="ThemeLexicon.Fingerprint"/> of the keyword lists a model with <see cref="LexiconTokens"/> was trained with.</summary>
+    public string? Lexicon { get; init; }
 
     /// <summary>Ngrams kind only: keep only n-grams that occur in at least this many training texts (ML.NET SelectFeaturesBasedOnCount; 1 keeps all).</summary>
     public int MinDocumentCount { get; init; } = 1;

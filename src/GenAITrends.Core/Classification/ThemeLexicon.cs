@@ -1,24 +1,36 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace GenAITrends.Core.Classification;
 
 /// <summary>
-/// Lexicon features: the keyword lists of <see cref="KeywordThemeBaseline"/>, matched as token sequences on normalised
-/// text, appended as one marker token per theme hit (<c>kw_security</c> …). The model learns how far to trust each
-/// theme's keywords in context, and keywords that are rare in the training data share the weight of the whole list.
+/// Cross-language keyword markers (ADR 009): when a post holds a keyword of <see cref="MultilingualThemeKeywords"/>
+/// (規制, クラウド, sécurité …), one marker token per theme (<c>kw_security</c> …) is appended to its normalised text.
+/// A marker means the same in every language, so what the model learns about it from posts in one language carries to
+/// the others, which have too few labelled posts of their own. English keywords are not marked: with them the model
+/// leaned on the markers and tagged many English posts that merely name a keyword.
 /// </summary>
 public static class ThemeLexicon
 {
     public const string TokenPrefix = "kw_";
 
-    private static readonly Lazy<(Dictionary<string, int> Phrases, int MaxTokens)> s_table = new(Build);
+    /// <summary>Identifies the keyword lists; a model trained with markers stores it and refuses to load under other lists.</summary>
+    public static string Fingerprint { get; } = ComputeFingerprint();
+
+    private static readonly Lazy<Table> s_table = new(() => Table.Build(splitCjk: false));
+    private static readonly Lazy<Table> s_tableCjk = new(() => Table.Build(splitCjk: true));
 
     public static string MarkerFor(string themeId) => TokenPrefix + themeId;
 
-    /// <summary>Appends a marker token for every theme whose keywords occur in <paramref name="normalized"/> (output of <see cref="ThemeTextNormalizer"/>).</summary>
-    public static string Annotate(string normalized)
+    public static bool IsMarker(string token) => token.StartsWith(TokenPrefix, StringComparison.Ordinal) && ThemeIds.IndexOf(token[TokenPrefix.Length..]) >= 0;
+
+    /// <summary>
+    /// Appends a marker token for every theme whose keywords occur in <paramref name="normalized"/> (output of
+    /// <see cref="ThemeTextNormalizer.Normalize(string?, bool)"/> with the same <paramref name="splitCjk"/>).
+    /// </summary>
+    public static string Annotate(string normalized, bool splitCjk)
     {
-        int mask = Match(normalized);
+        int mask = For(splitCjk).Walk(normalized, null);
         if (mask == 0)
         {
             return normalized;
@@ -42,69 +54,99 @@ public static class ThemeLexicon
     }
 
     /// <summary>Bit t set = a keyword of theme t (in <see cref="ThemeIds.All"/> order) occurs.</summary>
-    public static int Match(string normalized)
+    public static int Match(string normalized, bool splitCjk) => For(splitCjk).Walk(normalized, null);
+
+    /// <summary>The keywords found, as written in the lists, with the themes they mark (for explanations).</summary>
+    public static IReadOnlyList<(string Keyword, int Themes)> Keywords(string normalized, bool splitCjk)
     {
-        var (phrases, maxTokens) = s_table.Value;
-        var lookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
-        var span = normalized.AsSpan();
-        int mask = 0;
-        int i = 0;
-        while (i < span.Length)
-        {
-            if (span[i] == ' ')
-            {
-                i++;
-                continue;
-            }
-
-            // Phrases of 1..maxTokens tokens starting at i.
-            int end = i;
-            for (int n = 0; n < maxTokens && end < span.Length; n++)
-            {
-                int next = span[end..].IndexOf(' ');
-                end = next < 0 ? span.Length : end + next;
-                if (lookup.TryGetValue(span[i..end], out int themes))
-                {
-                    mask |= themes;
-                }
-
-                if (end < span.Length)
-                {
-                    end++; // include the space, continue with the next token
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            int wordEnd = span[i..].IndexOf(' ');
-            i = wordEnd < 0 ? span.Length : i + wordEnd;
-        }
-
-        return mask;
+        var hits = new List<(string, int)>();
+        For(splitCjk).Walk(normalized, hits);
+        return hits;
     }
 
-    private static (Dictionary<string, int>, int) Build()
+    private static Table For(bool splitCjk) => splitCjk ? s_tableCjk.Value : s_table.Value;
+
+    private static string ComputeFingerprint()
     {
-        var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
-        int maxTokens = 1;
-        foreach (var (themeId, keywords) in KeywordThemeBaseline.DefaultKeywords)
+        var lines = MultilingualThemeKeywords.Keywords
+            .SelectMany(kv => kv.Value.Select(k => $"{kv.Key}\t{k}"))
+            .Order(StringComparer.Ordinal);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
+        return $"ThemeLexicon/2:{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
+    }
+
+    /// <summary>Normalised keyword phrases (space-separated tokens) and every proper token prefix of them.</summary>
+    private sealed class Table
+    {
+        private readonly Dictionary<string, (int Themes, string Keyword)> _phrases = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+
+        public static Table Build(bool splitCjk)
         {
-            int bit = 1 << ThemeIds.IndexOf(themeId);
-            foreach (var keyword in keywords)
+            var table = new Table();
+            foreach (var (themeId, keywords) in MultilingualThemeKeywords.Keywords)
             {
-                string phrase = ThemeTextNormalizer.Normalize(keyword);
-                if (phrase.Length == 0)
+                int bit = 1 << ThemeIds.IndexOf(themeId);
+                foreach (var keyword in keywords)
                 {
+                    string phrase = ThemeTextNormalizer.Normalize(keyword, splitCjk);
+                    if (phrase.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    table._phrases[phrase] = table._phrases.TryGetValue(phrase, out var old) ? (old.Themes | bit, old.Keyword) : (bit, keyword);
+                    for (int space = phrase.IndexOf(' '); space > 0; space = phrase.IndexOf(' ', space + 1))
+                    {
+                        table._prefixes.Add(phrase[..space]);
+                    }
+                }
+            }
+
+            return table;
+        }
+
+        /// <summary>Finds every keyword phrase starting at each token; returns the themes hit, and the hits when asked.</summary>
+        public int Walk(string normalized, List<(string, int)>? hits)
+        {
+            var phrases = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+            var prefixes = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+            var span = normalized.AsSpan();
+            int mask = 0;
+            for (int i = 0; i < span.Length;)
+            {
+                if (span[i] == ' ')
+                {
+                    i++;
                     continue;
                 }
 
-                phrases[phrase] = phrases.GetValueOrDefault(phrase) | bit;
-                maxTokens = Math.Max(maxTokens, phrase.Count(c => c == ' ') + 1);
-            }
-        }
+                // Phrases of one, two, … tokens starting at i, for as long as the tokens so far begin some phrase.
+                int end = i;
+                while (true)
+                {
+                    int next = span[end..].IndexOf(' ');
+                    end = next < 0 ? span.Length : end + next;
+                    var candidate = span[i..end];
+                    if (phrases.TryGetValue(candidate, out var entry))
+                    {
+                        mask |= entry.Themes;
+                        hits?.Add((entry.Keyword, entry.Themes));
+                    }
 
-        return (phrases, maxTokens);
+                    if (end == span.Length || !prefixes.Contains(candidate))
+                    {
+                        break;
+                    }
+
+                    end++;
+                }
+
+                int wordEnd = span[i..].IndexOf(' ');
+                i = wordEnd < 0 ? span.Length : i + wordEnd;
+            }
+
+            return mask;
+        }
     }
 }

@@ -453,6 +453,11 @@ public sealed class ThemeModel
             JoinCjkBigrams(normalized, terms);
         }
 
+        if (Manifest.Featurizer.LexiconTokens)
+        {
+            CreditMarkersToKeywords(normalized, Manifest.Featurizer.SplitCjk, terms);
+        }
+
         // A bare number ("4" of "GPT-4") explains nothing to a reader.
         return terms.Where(kv => kv.Value.Sum > 0 && kv.Key.Any(char.IsLetter))
             .OrderByDescending(kv => kv.Value.Sum)
@@ -462,6 +467,26 @@ public sealed class ThemeModel
 
         void Add(string term, double value, bool word) =>
             terms[term] = terms.TryGetValue(term, out var old) ? (old.Sum + value, old.Word || word) : (value, word);
+    }
+
+    /// <summary>
+    /// A lexicon marker (<c>kw_security</c>) is not something the post says: what it pushed is credited to the keywords
+    /// that set it (漏洩, sécurité), shared equally, and so are the n-grams the marker is part of.
+    /// </summary>
+    private static void CreditMarkersToKeywords(string normalized, bool splitCjk, Dictionary<string, (double Sum, bool Word)> terms)
+    {
+        var keywords = ThemeLexicon.Keywords(normalized, splitCjk);
+        foreach (var term in terms.Keys.Where(k => k.Split(' ').Any(ThemeLexicon.IsMarker)).ToList())
+        {
+            var (sum, _) = terms[term];
+            terms.Remove(term);
+            int themes = term.Split(' ').Where(ThemeLexicon.IsMarker).Aggregate(0, (mask, m) => mask | (1 << ThemeIds.IndexOf(m[ThemeLexicon.TokenPrefix.Length..])));
+            var credited = keywords.Where(k => (k.Themes & themes) != 0).Select(k => k.Keyword).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var keyword in credited)
+            {
+                terms[keyword] = terms.TryGetValue(keyword, out var old) ? (old.Sum + (sum / credited.Count), true) : (sum / credited.Count, true);
+            }
+        }
     }
 
     /// <summary>

@@ -52,6 +52,12 @@ public sealed record ThemeModelManifest
             throw new InvalidDataException($"{path}: themes {string.Join(",", manifest.Themes.Select(t => t.Id))} do not match {string.Join(",", ThemeIds.All)}.");
         }
 
+        if (manifest.Featurizer.LexiconTokens && manifest.Featurizer.Lexicon != ThemeLexicon.Fingerprint)
+        {
+            throw new InvalidDataException(
+                $"{path}: the model was trained with keyword lexicon {manifest.Featurizer.Lexicon ?? "(none recorded)"}, but this build has {ThemeLexicon.Fingerprint}. Retrain it: genaitrends train themes.");
+        }
+
         return manifest;
     }
 }

@@ -119,7 +119,7 @@ public sealed class ThemeModelTrainer
         {
             ModelVersion = $"themes-{DateTime.UtcNow:yyyyMMdd-HHmmss}",
             CreatedUtc = DateTime.UtcNow,
-            Featurizer = _options.Featurizer,
+            Featurizer = _options.Featurizer with { Lexicon = _options.Featurizer.LexiconTokens ? ThemeLexicon.Fingerprint : null },
             Trainer = _options.ToString(),
             TrainingCounts = CountsOf(examples),
             Themes = thresholds.Select((th, t) => new ThemeManifestEntry
