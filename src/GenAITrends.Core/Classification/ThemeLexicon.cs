@@ -81,6 +81,18 @@ public static class ThemeLexicon
         private readonly Dictionary<string, (int Themes, string Keyword)> _phrases = new(StringComparer.Ordinal);
         private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
 
+        // A one-hash Bloom filter over the first tokens of the phrases, keyed by first character, last character and
+        // length: most tokens of a post fail it and cost no dictionary lookup (about 5 % of classification otherwise).
+        private readonly ulong[] _firstTokens = new ulong[1024];
+
+        private static int FilterBit(ReadOnlySpan<char> token) => ((token[0] * 31) + (token[^1] * 7919) + token.Length) & 0xFFFF;
+
+        private bool MayStartPhrase(ReadOnlySpan<char> token)
+        {
+            int bit = FilterBit(token);
+            return (_firstTokens[bit >> 6] & (1UL << (bit & 63))) != 0;
+        }
+
         public static Table Build(bool splitCjk)
         {
             var table = new Table();
@@ -96,6 +108,9 @@ public static class ThemeLexicon
                     }
 
                     table._phrases[phrase] = table._phrases.TryGetValue(phrase, out var old) ? (old.Themes | bit, old.Keyword) : (bit, keyword);
+                    int firstEnd = phrase.IndexOf(' ');
+                    int filterBit = FilterBit(phrase.AsSpan(0, firstEnd < 0 ? phrase.Length : firstEnd));
+                    table._firstTokens[filterBit >> 6] |= 1UL << (filterBit & 63);
                     for (int space = phrase.IndexOf(' '); space > 0; space = phrase.IndexOf(' ', space + 1))
                     {
                         table._prefixes.Add(phrase[..space]);
@@ -121,6 +136,14 @@ public static class ThemeLexicon
                     continue;
                 }
 
+                int wordEnd = span[i..].IndexOf(' ');
+                wordEnd = wordEnd < 0 ? span.Length : i + wordEnd;
+                if (!MayStartPhrase(span[i..wordEnd]))
+                {
+                    i = wordEnd;
+                    continue;
+                }
+
                 // Phrases of one, two, … tokens starting at i, for as long as the tokens so far begin some phrase.
                 int end = i;
                 while (true)
@@ -142,8 +165,7 @@ public static class ThemeLexicon
                     end++;
                 }
 
-                int wordEnd = span[i..].IndexOf(' ');
-                i = wordEnd < 0 ? span.Length : i + wordEnd;
+                i = wordEnd;
             }
 
             return mask;
