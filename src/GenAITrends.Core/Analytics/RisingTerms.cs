@@ -161,7 +161,7 @@ public sealed class RisingTerms(TrendsDbContext db)
                 {
                     // Chinese and Japanese put no spaces between words: their stretches are split at changes of script (CjkScript.Terms).
                     foreach (var term in CjkScript.ContainsCjk(word) ? CjkScript.Terms(word) : [word])
-                        if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !StopWords.Contains(term))) yield return term;
+                        if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !StopWords.Contains(term) && !FunctionWords.Contains(term))) yield return term;
                 }
                 continue;
             }
@@ -182,7 +182,6 @@ public sealed class RisingTerms(TrendsDbContext db)
         "while", "because", "through", "inside", "under", "between", "without", "within", "across", "around", "every",
         "many", "well", "back", "first", "last", "next", "same", "better", "best", "big", "yet", "off", "why", "it's", "i'm", "don't", "can't", "isn't", "that's", "you're", "what's", "let's",
         "amp", "via", "lol", "yes", "yeah", "okay", "really", "thing", "things", "today", "still", "know", "think", "want",
-        "need", "going", "good", "great", "time", "people", "https", "http", "los", "las", "que", "del", "por", "una",
-        "para", "con", "les", "des", "est", "pas", "une", "qui", "dans", "sur", "und", "der", "die", "das", "ist", "nicht",
+        "need", "going", "good", "great", "time", "people", "https", "http",
     };
 }

@@ -458,8 +458,8 @@ public sealed class ThemeModel
             CreditMarkersToKeywords(normalized, Manifest.Featurizer.SplitCjk, terms);
         }
 
-        // A bare number ("4" of "GPT-4") explains nothing to a reader.
-        return terms.Where(kv => kv.Value.Sum > 0 && kv.Key.Any(char.IsLetter))
+        // A bare number ("4" of "GPT-4") or a function word ("des", "de la") explains nothing to a reader.
+        return terms.Where(kv => kv.Value.Sum > 0 && kv.Key.Any(char.IsLetter) && !FunctionWords.OnlyFunctionWords(kv.Key))
             .OrderByDescending(kv => kv.Value.Sum)
             .Take(top)
             .Select(kv => new ThemeTermContribution(kv.Key, kv.Value.Sum, kv.Value.Word))

@@ -106,6 +106,7 @@ public sealed class ThemeLexiconModelTests(ShippedModels models) : IDisposable
         var terms = models.Themes.Explain(text, theme, top: 10).Select(t => t.Term).ToList();
 
         Assert.DoesNotContain(terms, t => t.Contains(ThemeLexicon.TokenPrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(terms, FunctionWords.OnlyFunctionWords); // "des", "el", "de" pushed too, but explain nothing
         var keywords = ThemeLexicon.Keywords(ThemeTextNormalizer.Normalize(text, true), true).Select(k => k.Keyword);
         Assert.Contains(terms, keywords.Contains);
     }
