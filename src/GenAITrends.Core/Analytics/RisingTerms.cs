@@ -161,7 +161,7 @@ public sealed class RisingTerms(TrendsDbContext db)
                 {
                     // Chinese and Japanese put no spaces between words: their stretches are split at changes of script (CjkScript.Terms).
                     foreach (var term in CjkScript.ContainsCjk(word) ? CjkScript.Terms(word) : [word])
-                        if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !StopWords.Contains(term) && !FunctionWords.Contains(term))) yield return term;
+                        if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !StopWords.Contains(term) && !FunctionWords.OnlyFunctionWords(term))) yield return term;
                 }
                 continue;
             }

@@ -50,6 +50,10 @@ public static class FunctionWords
 
     public static bool Contains(string word) => s_words.Contains(word);
 
-    /// <summary>Whether every space-separated word of <paramref name="term"/> is a function word ("des", "de la").</summary>
-    public static bool OnlyFunctionWords(string term) => term.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(s_words.Contains);
+    /// <summary>
+    /// Whether every word of <paramref name="term"/> is a function word ("des", "de la"); an apostrophe separates
+    /// words too, so elisions such as "c'est" and "qu'il" count as function words.
+    /// </summary>
+    public static bool OnlyFunctionWords(string term) =>
+        term.Split([' ', '\'', '\u2019'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words.All(s_words.Contains);
 }

@@ -93,7 +93,7 @@ public static class TermCounter
         if (w[0] == '@') return false; // mentions are people, not terms
         var core = w[0] == '#' ? w[1..] : w;
         if (core.Length < 3 || core.Length > 30) return false;
-        if (Stop.Contains(core) || FunctionWords.Contains(core)) return false;
+        if (Stop.Contains(core) || FunctionWords.OnlyFunctionWords(core)) return false;
         if (core.All(c => char.IsDigit(c) || c == '.' || c == '-')) return false;
         if (core.StartsWith("http", StringComparison.Ordinal) || core.Contains(".com", StringComparison.Ordinal) || core.Contains('/')) return false;
         if (end < text.Length && (text[end] == '/' || text[end] == ':')) return false; // part of a URL

@@ -7,7 +7,7 @@ namespace GenAITrends.Core.Tests.Classification;
 
 public sealed class FunctionWordsTests
 {
-    private const string French = "Testé ChatGPT pour générer un mail de phishing pour une formation : les garde-fous des entreprises sont du papier";
+    private const string French = "Testé ChatGPT pour générer un mail de phishing pour une formation : les garde-fous des entreprises, c'est du papier qu'il faut";
 
     [Fact]
     public void Term_lists_of_the_dashboard_and_the_pdf_leave_out_function_words_of_european_languages()
@@ -20,7 +20,8 @@ public sealed class FunctionWordsTests
             Assert.DoesNotContain("une", terms);
             Assert.DoesNotContain("les", terms);
             Assert.DoesNotContain("des", terms);
-            Assert.DoesNotContain("sont", terms);
+            Assert.DoesNotContain("c'est", terms);
+            Assert.DoesNotContain("qu'il", terms);
         }
     }
 
@@ -29,6 +30,8 @@ public sealed class FunctionWordsTests
     [InlineData("de la", true)]
     [InlineData("the", true)]
     [InlineData("der", true)]
+    [InlineData("c'est", true)]
+    [InlineData("l'ia", false)]
     [InlineData("sécurité", false)]
     [InlineData("red teaming", false)]
     [InlineData("des llm", false)]
