@@ -24,28 +24,29 @@ public static class FunctionWords
         "vous", "je", "j", "tu", "me", "te", "se", "s", "n", "ne", "pas", "plus", "est", "sont", "être", "a", "ont", "avoir",
         "fait", "dans", "sur", "sous", "pour", "par", "avec", "sans", "chez", "en", "y", "son", "sa", "ses", "leur", "leurs",
         "mon", "ma", "mes", "ta", "tes", "notre", "nos", "votre", "vos", "tout", "tous", "toute", "toutes", "très",
-        "comme", "aussi", "bien", "même",
+        "comme", "aussi", "bien", "même", "autre", "autres", "sera", "seront", "était", "été", "peut", "faut",
         // es
         "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "y", "o", "pero", "que", "de", "del", "al", "en", "con",
         "por", "para", "sin", "sobre", "entre", "es", "ser", "está", "están", "estar", "fue", "ha", "han", "se", "su",
         "sus", "mi", "mis", "tu", "tus", "nuestro", "nuestra", "yo", "él", "ella", "ellos", "ellas", "nosotros", "le", "les",
         "me", "te", "nos", "no", "sí", "más", "muy", "como", "este", "esta", "estos", "estas", "ese", "esa", "eso", "esto",
-        "también", "ya", "hay",
+        "también", "ya", "hay", "otro", "otra", "otros", "otras", "será", "puede", "pueden",
         // pt
         "o", "os", "as", "um", "uma", "uns", "umas", "e", "ou", "mas", "do", "da", "dos", "das", "no", "na", "nos", "nas",
         "ao", "aos", "à", "às", "em", "com", "por", "pra", "para", "pelo", "pela", "é", "são", "ser", "foi", "tem", "têm",
         "ele", "ela", "eles", "elas", "eu", "você", "vocês", "seu", "sua", "seus", "suas", "meu", "minha", "não", "mais",
-        "muito", "como", "isso", "isto", "esse", "essa", "este", "esta", "também", "já",
+        "muito", "como", "isso", "isto", "esse", "essa", "este", "esta", "também", "já", "outro", "outra", "pode", "vai",
         // it
         "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "e", "o", "ma", "di", "del", "della", "dei", "delle", "da",
         "dal", "dalla", "in", "nel", "nella", "su", "sul", "sulla", "con", "per", "tra", "fra", "è", "sono", "essere", "ha",
         "hanno", "che", "chi", "non", "più", "molto", "come", "questo", "questa", "quello", "quella", "anche", "già",
+        "altro", "altri", "può",
         // de
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "aber",
         "ist", "sind", "sein", "haben", "wird", "werden", "mit", "von", "zu", "zum", "zur", "bei",
         "für", "auf", "aus", "an", "am", "im", "in", "um", "über", "unter", "nach", "vor", "nicht", "kein", "keine", "auch",
         "noch", "schon", "sehr", "ich", "du", "er", "sie", "es", "wir", "ihr", "uns", "man", "dass", "wie", "was", "wer",
-        "wenn", "als", "so", "nur", "mehr",
+        "wenn", "als", "so", "nur", "mehr", "andere", "anderen", "kann", "können", "muss",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool Contains(string word) => s_words.Contains(word);
