@@ -88,13 +88,13 @@ public static class TextFolding
 
     private static byte KindOf(char c)
     {
-        byte kind = s_nfkcKind[c];
+        byte kind = Volatile.Read(ref s_nfkcKind[c]);
         if (kind == Unknown)
         {
-            // Races only write the same answer.
+            // Races only write the same answer; the mapping is published before the kind that says to read it.
             kind = Classify(c, out string? mapping);
             s_nfkcMap[c] = mapping;
-            s_nfkcKind[c] = kind;
+            Volatile.Write(ref s_nfkcKind[c], kind);
         }
 
         return kind;
