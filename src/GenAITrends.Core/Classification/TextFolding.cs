@@ -33,7 +33,10 @@ public static class TextFolding
     /// <summary>Same as <c>char.ToLowerInvariant(c)</c>, from a table.</summary>
     public static char ToLowerInvariant(char c) => c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : s_lower.Value[c];
 
-    /// <summary>Same as <c>s.Normalize(NormalizationForm.FormKC)</c>: <paramref name="s"/> itself when NFKC cannot change it.</summary>
+    /// <summary>
+    /// Same as <c>s.Normalize(NormalizationForm.FormKC)</c>, <paramref name="s"/> itself when NFKC cannot change it;
+    /// where the framework would throw (U+FFFE, a lone surrogate) those characters become U+FFFD instead.
+    /// </summary>
     public static string Nfkc(string s)
     {
         bool mapped = false;
@@ -54,13 +57,49 @@ public static class TextFolding
             byte kind = KindOf(c);
             if (kind == Complex)
             {
-                return s.Normalize(NormalizationForm.FormKC);
+                return WithoutInvalidCodePoints(s).Normalize(NormalizationForm.FormKC);
             }
 
             mapped |= kind == Mapped;
         }
 
         return mapped ? ReplaceMapped(s) : s;
+    }
+
+    /// <summary>
+    /// ICU refuses to normalise a string holding U+FFFE or a lone surrogate (valid UTF-8 and HTML entities can carry
+    /// them): in the matching form they become U+FFFD, the replacement character, so one odd character in a post
+    /// cannot fail a whole import.
+    /// </summary>
+    private static string WithoutInvalidCodePoints(string s)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+            bool invalid = c == '\uFFFE' || (char.IsSurrogate(c) && !pair);
+            if (invalid && sb is null)
+            {
+                sb = new StringBuilder(s.Length).Append(s, 0, i);
+            }
+
+            if (sb is not null)
+            {
+                sb.Append(invalid ? '\uFFFD' : c);
+                if (pair)
+                {
+                    sb.Append(s[i + 1]);
+                }
+            }
+
+            if (pair)
+            {
+                i++;
+            }
+        }
+
+        return sb?.ToString() ?? s;
     }
 
     // Emoji, flags (regional indicators) and emoji tag sequences are stable; other supplementary characters

@@ -13,7 +13,7 @@ public sealed class TextFoldingTests
         "a", "Z", " ", "7", "é", "É", "ß", "İ", "Σ", "ς", "Ж", "ñ", "日本語", "かな", "カタカナ", "ー", "、", "。", "「", "」", "！", "？",
         "（", "）", "ＡＩ", "１２３", "\u3000", "…", "\u00A0", "ﬁ", "①", "²", "™", "㍻", "ｶ", "ﾞ", "ﾟ", "ﾊ", "\u0301", "\u0308", "\u3099",
         "\u309A", "か", "は", "한국어", "\u1100", "\u1161", "\u11A8", "가", "😀", "🚀", "👍🏽", "𝐛𝐨𝐥𝐝", "\uFE0F", "\u200D", "ℌ", "Å", "K",
-        "ا", "\u0653", "\u0654", "أ", "ü", "\u0323", "Ω", "ǅ", "ſ", "µ", "ﾀ", "ｯ", "ｰ", "\uFE0E", "\u20E3", "1\uFE0F\u20E3", "🇯🇵", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "\u0E48", "ก", "\u0E31",
+        "ا", "\u0653", "\u0654", "أ", "ü", "\u0323", "Ω", "ǅ", "ſ", "µ", "ﾀ", "ｯ", "ｰ", "\uFE0E", "\u20E3", "1\uFE0F\u20E3", "🇯🇵", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "\u0E48", "ก", "\u0E31", "\uFFFE", "\uFFFF", "\uD800", "\uDC00",
     ];
 
     [Fact]
@@ -41,15 +41,28 @@ public sealed class TextFoldingTests
         }
     }
 
-    // Non-characters such as U+FFFF make the framework throw; so must the fast path.
-    private static string Framework(string s) => Try(() => s.Normalize(NormalizationForm.FormKC));
+    // Where the framework throws (U+FFFE, lone surrogates), TextFolding reads those characters as U+FFFD.
+    private static string Framework(string s) => Try(() => s.Normalize(NormalizationForm.FormKC), () => Replaced(s).Normalize(NormalizationForm.FormKC));
 
-    private static string Folded(string s) => Try(() => TextFolding.Nfkc(s));
+    private static string Replaced(string s)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < s.Length; i++)
+        {
+            bool pair = char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+            if (pair) { sb.Append(s, i, 2); i++; }
+            else sb.Append(s[i] == '\uFFFE' || char.IsSurrogate(s[i]) ? '\uFFFD' : s[i]);
+        }
 
-    private static string Try(Func<string> f)
+        return sb.ToString();
+    }
+
+    private static string Folded(string s) => TextFolding.Nfkc(s);
+
+    private static string Try(Func<string> f, Func<string> otherwise)
     {
         try { return f(); }
-        catch (ArgumentException ex) { return "throws " + ex.GetType().Name; }
+        catch (ArgumentException) { return otherwise(); }
     }
 
     [Fact]
@@ -58,6 +71,13 @@ public sealed class TextFoldingTests
         const string text = "日本語のテキスト、and English 🚀 café";
         Assert.Same(text, TextFolding.Nfkc(text));
         Assert.Equal("ChatGPT!(AI)...", TextFolding.Nfkc("ＣｈａｔＧＰＴ！（ＡＩ）…"));
+    }
+
+    [Fact]
+    public void Characters_icu_refuses_become_the_replacement_character()
+    {
+        Assert.Equal("a\uFFFDb\uFFFDc😀", TextFolding.Nfkc("a\uFFFEb\uD800c😀"));
+        Assert.Equal("ｶ\uFFFDﾞ".Normalize(NormalizationForm.FormKC), TextFolding.Nfkc("ｶ\uDC00ﾞ"));
     }
 
     [Fact]

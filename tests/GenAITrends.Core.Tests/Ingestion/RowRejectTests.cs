@@ -45,6 +45,19 @@ public sealed class RowRejectTests
     }
 
     [Fact]
+    public async Task Characters_unicode_normalisation_refuses_do_not_fail_the_import()
+    {
+        await using var db = await ImportTestDb.CreateAsync();
+        // U+FFFE is valid UTF-8; an HTML entity can name a lone surrogate. Before, either failed the whole file
+        // ("String contains invalid Unicode code points").
+        var content = "post_id,created_at,author_handle,text\n1,2025-06-01T10:00:00Z,a,odd \uFFFE character in a post about Sora\n"
+            + "2,2025-06-01T11:00:00Z,b,an entity &#55296; that decodes to half a character\n3,2025-06-01T12:00:00Z,c,a plain post\n";
+        var result = await db.ImportOkAsync(db.WriteText("odd.csv", content));
+        Assert.Equal((3, 0), (result.Imported, result.Rejected));
+        Assert.Contains("\uFFFE", (await db.PostAsync(p => p.PlatformPostId == "1")).Text); // shown as written
+    }
+
+    [Fact]
     public async Task A_date_exactly_within_a_day_ahead_is_accepted_for_clock_skew()
     {
         await using var db = await ImportTestDb.CreateAsync();
