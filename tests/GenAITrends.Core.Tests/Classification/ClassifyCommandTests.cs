@@ -123,4 +123,19 @@ public sealed class ClassifyCommandTests(ShippedModels models) : IDisposable
             Assert.Equal(expected.PerTheme[t].F1, perTheme[t].GetProperty("f1").GetDouble(), 12);
         }
     }
+
+    [Theory]
+    [InlineData("themes", "id,text\n1,a post about sora\n", "needs the columns id,text,themes (missing themes); found: id, text")]
+    [InlineData("sentiment", "id,text,themes\n1,a post,\n", "needs the columns id,text,sentiment (missing sentiment)")]
+    [InlineData("themes", "id,text,themes\n1,a post about sora,ai_video\n2,a short row\n", "data record 2 (counting from the first after the header) has fewer fields than the header (themes missing)")]
+    public async Task Evaluate_names_the_missing_columns_of_a_file_instead_of_failing(string task, string content, string expected)
+    {
+        string path = Path.Combine(_dir, $"bad-{task}-{content.Length}.csv");
+        await File.WriteAllTextAsync(path, content);
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(Timeout, Environment, "evaluate", task, path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, (stdout + stderr).ReplaceLineEndings(" ").Replace("  ", " "), StringComparison.Ordinal);
+    }
 }
