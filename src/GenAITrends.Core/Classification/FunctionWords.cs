@@ -46,7 +46,7 @@ public static class FunctionWords
         "ist", "sind", "sein", "haben", "wird", "werden", "mit", "von", "zu", "zum", "zur", "bei",
         "für", "auf", "aus", "an", "am", "im", "in", "um", "über", "unter", "nach", "vor", "nicht", "kein", "keine", "auch",
         "noch", "schon", "sehr", "ich", "du", "er", "sie", "es", "wir", "ihr", "uns", "man", "dass", "wie", "was", "wer",
-        "wenn", "als", "so", "nur", "mehr", "andere", "anderen", "kann", "können", "muss",
+        "wenn", "als", "so", "nur", "mehr", "andere", "anderen", "kann", "können", "muss", "alle", "alles", "jede", "jeder", "jedes",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool Contains(string word) => s_words.Contains(word);
