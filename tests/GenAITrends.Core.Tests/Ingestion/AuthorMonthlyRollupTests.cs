@@ -76,14 +76,53 @@ public sealed class AuthorMonthlyRollupTests
         Assert.Equal(db.Scalar($"SELECT count(DISTINCT AuthorId) FROM Posts WHERE Day BETWEEN {f.FromDay} AND {f.ToDay}"), summary.Authors);
     }
 
+    [Theory]
+    [InlineData("2023-01-01", "2024-12-31", null, "ja")]
+    [InlineData("2023-01-17", "2024-06-09", 4, "es")]
+    [InlineData("2024-03-05", "2024-03-20", null, "EN")]
+    public async Task Language_filtered_leaderboards_equal_a_grouping_over_that_languages_posts(string from, string to, int? theme, string lang)
+    {
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(3_000, seed: 7);
+        var f = new TrendFilter(DateOnly.Parse(from), DateOnly.Parse(to), Lang: lang, Theme: (Theme?)theme);
+        await using var context = db.Context();
+        foreach (var sort in new[] { InfluencerSort.Posts, InfluencerSort.Engagement })
+        {
+            var board = await new InfluencerBoard(context, new RollupReader(context)).QueryAsync(f, sort, InfluencerBoard.MaxLimit);
+            var expected = Naive(db, f, sort);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, board.Authors.Select(a => $"{a.Handle}|{a.Posts}|{a.Engagement}").ToList());
+            Assert.Empty(board.Warnings);
+            var langPosts = db.Scalar($"""
+                SELECT count(*) FROM Posts p {(theme is { } t ? $"JOIN PostThemes pt ON pt.PostId = p.Id AND pt.Theme = {t}" : "")}
+                WHERE p.Day BETWEEN {f.FromDay} AND {f.ToDay} AND p.Lang = '{lang.ToLowerInvariant()}'
+                """);
+            Assert.Equal(langPosts, board.ThemeTotal);
+            Assert.Equal(Math.Round((double)board.Authors[0].Posts / langPosts, 6), board.Authors[0].ShareOfVoice);
+        }
+    }
+
+    [Fact]
+    public async Task A_language_with_more_posts_than_the_bound_gets_the_all_language_leaderboard_and_says_so()
+    {
+        await using var db = await ImportTestDb.WithSyntheticPostsAsync(3_000, seed: 7);
+        var f = new TrendFilter(new DateOnly(2023, 1, 1), new DateOnly(2024, 12, 31), Lang: "en");
+        await using var context = db.Context();
+
+        var board = await new InfluencerBoard(context, new RollupReader(context)) { MaxLanguagePosts = 100 }.QueryAsync(f, InfluencerSort.Posts, InfluencerBoard.MaxLimit);
+
+        Assert.Equal(Naive(db, f with { Lang = null }, InfluencerSort.Posts), board.Authors.Select(a => $"{a.Handle}|{a.Posts}|{a.Engagement}").ToList());
+        Assert.Contains(board.Warnings, w => w.StartsWith("The language filter does not apply to leaderboards when a language has more than 100 posts", StringComparison.Ordinal));
+    }
+
     private static List<string> Naive(ImportTestDb db, TrendFilter f, InfluencerSort sort)
     {
         var themeJoin = f.Theme is { } t ? $"JOIN PostThemes pt ON pt.PostId = p.Id AND pt.Theme = {(int)t}" : "";
+        var langFilter = f.NormalisedLang is { } lang ? $" AND p.Lang = '{lang}'" : "";
         var order = sort == InfluencerSort.Engagement ? "2 DESC, 1 DESC" : "1 DESC, 2 DESC";
         return Rows(db, $"""
             SELECT a.Handle || '|' || n || '|' || e FROM (
               SELECT p.AuthorId, count(*) AS n, sum(p.Likes + p.Reposts + p.Replies + p.Quotes) AS e
-              FROM Posts p {themeJoin} WHERE p.Day BETWEEN {f.FromDay} AND {f.ToDay} GROUP BY p.AuthorId) x
+              FROM Posts p {themeJoin} WHERE p.Day BETWEEN {f.FromDay} AND {f.ToDay}{langFilter} GROUP BY p.AuthorId) x
             JOIN Authors a ON a.Id = x.AuthorId
             ORDER BY {order.Replace("1", "n").Replace("2", "e")}, a.Handle COLLATE BINARY LIMIT {InfluencerBoard.MaxLimit}
             """);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using GenAITrends.Core.Analytics;
 using GenAITrends.Web.Tests.Infrastructure;
@@ -235,11 +236,23 @@ public sealed class DashboardApiTests(SeededDashboardApp fixture) : IClassFixtur
     [Theory]
     [InlineData("/themes/cloud?range=all&lang=es")]
     [InlineData("/influencers?range=all&lang=es")]
-    public async Task Leaderboards_say_when_the_language_filter_does_not_apply_to_them(string url)
+    public async Task Leaderboards_apply_the_language_filter(string url)
     {
-        const string Note = "The language filter does not apply to leaderboards";
-        Assert.Contains(Note, await _analyst.GetStringAsync(url));
-        Assert.DoesNotContain(Note, await _analyst.GetStringAsync(url.Replace("&lang=es", string.Empty, StringComparison.Ordinal)));
+        var spanish = await _analyst.GetStringAsync(url);
+        var all = await _analyst.GetStringAsync(url.Replace("&lang=es", string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("The language filter does not apply to leaderboards", spanish);
+        Assert.NotEqual(Handles(all), Handles(spanish));
+
+        var json = await _analyst.GetFromJsonAsync<JsonElement>("/api/influencers?range=all&lang=es&limit=100");
+        var handles = json.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("handle").GetString()!).ToList();
+        Assert.NotEmpty(handles);
+        // Every author listed wrote in Spanish.
+        var posts = await _analyst.GetFromJsonAsync<JsonElement>("/api/posts?range=all&lang=es&pageSize=200");
+        var spanishAuthors = posts.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("authorHandle").GetString()!).ToHashSet();
+        Assert.All(handles, h => Assert.Contains(h, spanishAuthors));
+
+        static List<string> Handles(string html) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(html, "@([A-Za-z0-9_]+)</(?:a|span)>").Select(m => m.Groups[1].Value)];
     }
 
     [Theory]
