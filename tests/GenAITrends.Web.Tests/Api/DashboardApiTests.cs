@@ -241,6 +241,7 @@ public sealed class DashboardApiTests(SeededDashboardApp fixture) : IClassFixtur
         var spanish = await _analyst.GetStringAsync(url);
         var all = await _analyst.GetStringAsync(url.Replace("&lang=es", string.Empty, StringComparison.Ordinal));
         Assert.DoesNotContain("The language filter does not apply to leaderboards", spanish);
+        if (url.StartsWith("/influencers", StringComparison.Ordinal)) Assert.Contains("of every theme in the period (language: es).", spanish);
         Assert.NotEqual(Handles(all), Handles(spanish));
 
         var json = await _analyst.GetFromJsonAsync<JsonElement>("/api/influencers?range=all&lang=es&limit=100");
