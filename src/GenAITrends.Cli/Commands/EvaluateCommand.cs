@@ -51,7 +51,7 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
             AnsiConsole.MarkupLine("[red]No trained models found (data/models).[/]");
             return 1;
         }
-        var header = CsvRecords.ReadHeader(settings.File);
+        var (header, rows) = CsvRecords.Read(settings.File);
         string[] needed = header.Contains("key", StringComparer.OrdinalIgnoreCase) ? ["key", settings.Task] : ["id", "text", settings.Task];
         if (needed.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList() is { Count: > 0 } missing)
         {
@@ -59,7 +59,6 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
             return 1;
         }
 
-        var rows = CsvRecords.ReadWithHeader(settings.File).ToList();
         if (rows.FindIndex(r => !needed.All(r.ContainsKey)) is int shortRow and >= 0)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(settings.File)}: data record {shortRow + 1} (counting from the first after the header) has fewer fields than the header ({string.Join(",", needed.Where(c => !rows[shortRow].ContainsKey(c)))} missing).[/]");

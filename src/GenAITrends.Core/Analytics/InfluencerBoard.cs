@@ -45,11 +45,12 @@ public sealed class InfluencerBoard(TrendsDbContext db, RollupReader rollups)
         if (f.NormalisedLang is { } lang)
         {
             var (days, _) = await rollups.DailyAsync(f with { Author = null }, from, to, ct);
-            var sums = days.Where(d => d.Theme == theme).ToList();
-            if (sums.Sum(d => d.Posts) <= MaxLanguagePosts)
-                languageTotals = (sums.Sum(d => d.Posts), sums.Sum(d => d.Engagement));
+            var ofTheme = days.Where(d => d.Theme == theme).ToList();
+            long posts = ofTheme.Sum(d => d.Posts);
+            if (posts <= MaxLanguagePosts)
+                languageTotals = (posts, ofTheme.Sum(d => d.Engagement));
             else
-                warnings.Add($"The language filter does not apply to leaderboards when a language has more than {MaxLanguagePosts:N0} posts in the period ({lang}: {sums.Sum(d => d.Posts):N0}; author rollups are not kept per language).");
+                warnings.Add($"The language filter does not apply to leaderboards when a language has more than {MaxLanguagePosts:N0} posts in the period ({lang}: {posts:N0}; author rollups are not kept per language).");
         }
 
         long? authorId = null;

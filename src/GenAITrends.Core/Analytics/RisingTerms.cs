@@ -161,7 +161,7 @@ public sealed class RisingTerms(TrendsDbContext db)
                 {
                     // Chinese and Japanese put no spaces between words: their stretches are split at changes of script (CjkScript.Terms).
                     foreach (var term in CjkScript.ContainsCjk(word) ? CjkScript.Terms(word) : [word])
-                        if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !StopWords.Contains(term) && !FunctionWords.OnlyFunctionWords(term))) yield return term;
+                        if (CjkScript.ContainsCjk(term) || (term.Length >= 3 && !IsNumber(term) && !TermStopWords.Contains(term))) yield return term;
                 }
                 continue;
             }
@@ -170,18 +170,4 @@ public sealed class RisingTerms(TrendsDbContext db)
     }
 
     private static bool IsNumber(string s) => double.TryParse(s, NumberStyles.Any, CultureInfo.InvariantCulture, out _);
-
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out", "has",
-        "him", "his", "how", "its", "let", "may", "new", "now", "old", "see", "two", "who", "did", "get", "got", "use", "way",
-        "she", "too", "own", "say", "says", "said", "this", "that", "with", "from", "they", "them", "then", "than", "have",
-        "what", "when", "your", "just", "like", "will", "been", "were", "there", "their", "which", "would", "could", "should",
-        "about", "into", "more", "some", "only", "also", "very", "over", "such", "here", "much", "even", "most", "make",
-        "made", "these", "those", "being", "does", "doing", "done", "each", "other", "after", "before", "again", "where",
-        "while", "because", "through", "inside", "under", "between", "without", "within", "across", "around", "every",
-        "many", "well", "back", "first", "last", "next", "same", "better", "best", "big", "yet", "off", "why", "it's", "i'm", "don't", "can't", "isn't", "that's", "you're", "what's", "let's",
-        "amp", "via", "lol", "yes", "yeah", "okay", "really", "thing", "things", "today", "still", "know", "think", "want",
-        "need", "going", "good", "great", "time", "people", "https", "http",
-    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenAITrends.Core.Analytics;
 using GenAITrends.Core.Classification;
 
 namespace GenAITrends.Core.Reports;
@@ -7,22 +8,6 @@ namespace GenAITrends.Core.Reports;
 /// <summary>Terms (words, hashtags) mentioned by more posts of a theme than in the previous period.</summary>
 public static class TermCounter
 {
-    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
-    {
-        "the","and","for","are","but","not","you","your","yours","all","any","can","had","her","was","one","our","out","day","get","has","him","his","how",
-        "its","may","new","now","old","see","two","way","who","boy","did","let","put","say","she","too","use","that","this","with","from","they","will",
-        "would","there","their","what","about","which","when","make","like","time","just","know","take","into","year","good","some","could","them","than",
-        "then","look","only","come","over","think","also","back","after","work","first","well","even","want","because","these","give","most","been","were",
-        "have","more","very","much","many","here","does","doing","done","should","being","really","still","where","while","why","yes","yet","got","going",
-        "off","own","same","other","such","each","every","both","few","those","through","during","before","again","further","once","don","isn","aren",
-        "wasn","weren","won","didn","doesn","hasn","haven","hadn","shouldn","wouldn","couldn","mustn","let's","it's","i'm","you're","we're","they're",
-        "that's","there's","what's","can't","won't","don't","didn't","doesn't","isn't","i've","we've","you've","i'll","we'll","you'll","amp","via","http",
-        "https","www","com","rt","lol","gonna","thing","things","people","today","every","never","always","right","need","said","says","something",
-        "anyone","everyone","nothing","week","month","years","months","days","here's","via","one's","i'd","ever","less","next","last","made","makes",
-        "using","used","into","onto","upon","within","without","across","against","between","among","already","around","though","although","since",
-        "whether","might","must","shall","per","etc","yeah","okay","ok","hey","wow","omg","tbh","imo","lmao","https",
-    };
-
     public static IReadOnlyList<RisingTerm> Rising(IEnumerable<string> current, IEnumerable<string> previous, int top)
     {
         var (cur, curN) = DocumentFrequencies(current);
@@ -93,7 +78,7 @@ public static class TermCounter
         if (w[0] == '@') return false; // mentions are people, not terms
         var core = w[0] == '#' ? w[1..] : w;
         if (core.Length < 3 || core.Length > 30) return false;
-        if (Stop.Contains(core) || FunctionWords.OnlyFunctionWords(core)) return false;
+        if (TermStopWords.Contains(core)) return false;
         if (core.All(c => char.IsDigit(c) || c == '.' || c == '-')) return false;
         if (core.StartsWith("http", StringComparison.Ordinal) || core.Contains(".com", StringComparison.Ordinal) || core.Contains('/')) return false;
         if (end < text.Length && (text[end] == '/' || text[end] == ':')) return false; // part of a URL
