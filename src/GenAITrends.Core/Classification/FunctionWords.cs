@@ -56,5 +56,9 @@ public static class FunctionWords
     /// words too, so elisions such as "c'est" and "qu'il" count as function words.
     /// </summary>
     public static bool OnlyFunctionWords(string term) =>
-        term.Split([' ', '\'', '\u2019'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words.All(s_words.Contains);
+        term.AsSpan().IndexOfAny(Separators) < 0
+            ? s_words.Contains(term) // one word: the common case, called per token by the term lists, without a split
+            : term.Split(Separators, StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words.All(s_words.Contains);
+
+    private static readonly char[] Separators = [' ', '\'', '\u2019'];
 }

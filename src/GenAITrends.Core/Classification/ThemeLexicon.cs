@@ -25,7 +25,11 @@ public static class ThemeLexicon
 
     public static string MarkerFor(string themeId) => TokenPrefix + themeId;
 
-    public static bool IsMarker(string token) => token.StartsWith(TokenPrefix, StringComparison.Ordinal) && ThemeIds.IndexOf(token[TokenPrefix.Length..]) >= 0;
+    public static bool IsMarker(string token) => ThemeOfMarker(token) >= 0;
+
+    /// <summary>The index in <see cref="ThemeIds.All"/> of the theme a marker token stands for; -1 for any other token.</summary>
+    public static int ThemeOfMarker(string token) =>
+        token.StartsWith(TokenPrefix, StringComparison.Ordinal) ? ThemeIds.IndexOf(token[TokenPrefix.Length..]) : -1;
 
     /// <summary>
     /// Appends a marker token for every theme whose keywords occur in <paramref name="normalized"/> (output of

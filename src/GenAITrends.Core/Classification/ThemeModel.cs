@@ -476,11 +476,16 @@ public sealed class ThemeModel
     private static void CreditMarkersToKeywords(string normalized, bool splitCjk, Dictionary<string, (double Sum, bool Word)> terms)
     {
         var keywords = ThemeLexicon.Keywords(normalized, splitCjk);
-        foreach (var term in terms.Keys.Where(k => k.Split(' ').Any(ThemeLexicon.IsMarker)).ToList())
+        foreach (var term in terms.Keys.ToList())
         {
+            int themes = term.Split(' ').Select(ThemeLexicon.ThemeOfMarker).Where(t => t >= 0).Aggregate(0, (mask, t) => mask | (1 << t));
+            if (themes == 0)
+            {
+                continue;
+            }
+
             var (sum, _) = terms[term];
             terms.Remove(term);
-            int themes = term.Split(' ').Where(ThemeLexicon.IsMarker).Aggregate(0, (mask, m) => mask | (1 << ThemeIds.IndexOf(m[ThemeLexicon.TokenPrefix.Length..])));
             var credited = keywords.Where(k => (k.Themes & themes) != 0).Select(k => k.Keyword).Distinct(StringComparer.Ordinal).ToList();
             foreach (var keyword in credited)
             {
